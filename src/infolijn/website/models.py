@@ -1,0 +1,39 @@
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from infolijn.knowledge.models import ScriptPage, ThemePage
+
+
+class HomePage(Page):
+    """The citizen's front door: themes, and how to reach the line."""
+
+    intro = models.TextField(_("inleiding"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=40, default="1700")
+    opening_hours_text = models.CharField(
+        _("bereikbaarheid"), max_length=200, default="Elke werkdag van 9 tot 19 uur, gratis."
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["knowledge.ThemeIndexPage", "knowledge.KnowledgeBasePage"]
+    max_count = 1
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("phone"),
+        FieldPanel("opening_hours_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("startpagina")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = ThemePage.objects.live().public().order_by("title")
+        context["recent_scripts"] = ScriptPage.objects.public(timezone.now()).order_by(
+            "-last_published_at"
+        )[:6]
+        return context
