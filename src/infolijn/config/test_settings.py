@@ -9,3 +9,5 @@ os.environ.setdefault("INFOLIJN_DATA_DIR", tempfile.mkdtemp(prefix="infolijn-tes
 from infolijn.config.settings import *  # noqa: F403
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

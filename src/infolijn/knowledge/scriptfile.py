@@ -74,6 +74,8 @@ def _load_yaml(front_matter: str) -> dict:
         raise ScriptFileError(f"front matter is not valid YAML{where}: {exc.problem}") from exc
     except yaml.YAMLError as exc:
         raise ScriptFileError(f"front matter is not valid YAML: {exc}") from exc
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise ScriptFileError(f"front matter has an invalid value ({exc})") from exc
     if meta is None:
         raise ScriptFileError(
             "front matter is empty: it needs at least " + ", ".join(REQUIRED_KEYS)
@@ -187,6 +189,17 @@ def _date(meta: dict, key: str) -> dt.date | None:
     raise ScriptFileError(f"field {key} must be a date (YYYY-MM-DD), got {value!r}")
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """Block-style keys with flow-style lists: ``keywords: [kindergeld, groeipakket]``."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_FrontMatterDumper.add_representer(list, _represent_list)
+
+
 def render_script_file(script: ScriptFile) -> str:
     """The file text for ``script``; parsing it gives back an equal ``ScriptFile``."""
     meta: dict[str, object] = {
@@ -204,7 +217,12 @@ def render_script_file(script: ScriptFile) -> str:
         )
     if script.valid_until is not None:
         meta["valid_until"] = script.valid_until
-    front_matter = yaml.safe_dump(
-        meta, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1_000_000
+    front_matter = yaml.dump(
+        meta,
+        Dumper=_FrontMatterDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
     )
     return f"---\n{front_matter}---\n{script.body}"

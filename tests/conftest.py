@@ -1,0 +1,44 @@
+import pytest
+
+from infolijn.partners.roles import Role
+from tests.factories import make_partner, make_user
+
+
+@pytest.fixture
+def partner_a(db):
+    return make_partner("Agentschap Opgroeien")
+
+
+@pytest.fixture
+def partner_b(db):
+    return make_partner("Vlaamse Belastingdienst")
+
+
+@pytest.fixture
+def editor(db):
+    return make_user(Role.EDITOR, username="an-redacteur")
+
+
+@pytest.fixture
+def second_editor(db):
+    return make_user(Role.EDITOR, username="bram-redacteur")
+
+
+@pytest.fixture
+def reviewer_a(partner_a):
+    return make_user(Role.PARTNER_REVIEWER, username="sofie-opgroeien", partner=partner_a)
+
+
+@pytest.fixture
+def reviewer_b(partner_b):
+    return make_user(Role.PARTNER_REVIEWER, username="koen-belastingdienst", partner=partner_b)
+
+
+@pytest.fixture
+def agent(db):
+    return make_user(Role.AGENT, username="yasmine-voorlichter")
+
+
+@pytest.fixture
+def outsider(db):
+    return make_user(None, username="zonder-rol")

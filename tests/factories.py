@@ -1,0 +1,66 @@
+"""Test data built through the same actions real users go through."""
+
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Group
+
+from infolijn.knowledge.actions import import_script
+from infolijn.knowledge.models import ScriptPage
+from infolijn.knowledge.scriptfile import ScriptFile
+from infolijn.partners.actions import assign_partner_reviewer, ensure_partner
+from infolijn.partners.models import Partner
+from infolijn.partners.roles import Role
+
+_counter = itertools.count(1)
+
+BODY = """## Wie heeft recht?
+
+Je hebt recht als je in Vlaanderen woont.
+
+## Hoe vraag je het aan?
+
+1. Log in op de website.
+2. Vul het formulier in.
+"""
+
+
+def make_partner(name: str = "Agentschap Opgroeien") -> Partner:
+    return ensure_partner(name=name, actor=None)
+
+
+def make_user(role: Role | None = None, *, username: str | None = None, partner: Partner | None = None):
+    username = username or f"user{next(_counter)}"
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.test", password="pw-for-tests-only"
+    )
+    if role == Role.PARTNER_REVIEWER:
+        assert partner is not None, "a partner reviewer belongs to a partner"
+        assign_partner_reviewer(user=user, partner=partner, actor=None)
+    elif role is not None:
+        user.groups.add(Group.objects.get(name=role.value))
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def script_file(script_id: str | None = None, **overrides) -> ScriptFile:
+    script_id = script_id or f"script-{next(_counter)}"
+    values = {
+        "id": script_id,
+        "title": f"Titel van {script_id}",
+        "partner": "Agentschap Opgroeien",
+        "themes": ("Gezin en kinderen",),
+        "summary": "Je krijgt geld voor je kind.",
+        "body": BODY,
+        "keywords": ("kindergeld",),
+        "audience": ("burger",),
+    }
+    values.update(overrides)
+    return ScriptFile(**values)
+
+
+def make_script(
+    script_id: str | None = None, *, publish: bool = True, actor: AbstractBaseUser | None = None, **overrides
+) -> ScriptPage:
+    file = script_file(script_id, **overrides)
+    import_script(script_file=file, actor=actor, publish=publish)
+    return ScriptPage.objects.get(script_id=file.id)
