@@ -71,4 +71,5 @@ class ScriptPageForm(WagtailAdminPageForm):
         body: str = self.cleaned_data["body"].replace("\r\n", "\n")
         if not body.strip():
             raise forms.ValidationError(_("Het script heeft nog geen inhoud."))
-        return body
+        # Like a text file: one final newline, so exported script files end cleanly.
+        return body.rstrip() + "\n"
