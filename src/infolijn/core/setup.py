@@ -31,13 +31,22 @@ ADMIN_MODEL_PERMISSIONS = {
         ("partners", "add_agreement"),
         ("partners", "change_agreement"),
         ("partners", "delete_agreement"),
+        ("partners", "view_partner"),
+        ("partners", "view_agreement"),
+        ("auth", "change_group"),
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+        ("wagtailcore", "add_workflow"),
+        ("wagtailcore", "change_workflow"),
+        ("wagtailcore", "add_task"),
+        ("wagtailcore", "change_task"),
     ],
     Role.EDITOR: [
         ("wagtailimages", "add_image"),
         ("wagtailimages", "choose_image"),
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "choose_document"),
-        ("wagtailcore", "add_workflow"),
     ],
 }
 
@@ -87,9 +96,10 @@ def _ensure_groups(home: Page) -> dict[Role, Group]:
         permission = Permission.objects.get(
             content_type__app_label="wagtailcore", codename=codename
         )
-        GroupPagePermission.objects.get_or_create(
-            group=groups[Role.EDITOR], page=home, permission=permission
-        )
+        for role in (Role.EDITOR, Role.ADMINISTRATOR):
+            GroupPagePermission.objects.get_or_create(
+                group=groups[role], page=home, permission=permission
+            )
     return groups
 
 
@@ -139,4 +149,11 @@ def ensure_base_setup() -> None:
 
 
 def on_post_migrate(sender: Any, **kwargs: Any) -> None:
+    # Django creates model permissions per app in the same signal; ours come first in
+    # INSTALLED_APPS, so create them all now to be able to grant them.
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
     ensure_base_setup()

@@ -5,6 +5,7 @@ through nh3 so only the tags a script may use survive. Level-1 headings are show
 level 2: the page title is the only ``<h1>``.
 """
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -37,15 +38,14 @@ ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
-def _shift_headings(html: str) -> str:
-    html = re.sub(r"<(/?)h1>", r"<\1h2>", html)
-    return html
+def _shift_headings(rendered: str) -> str:
+    return re.sub(r"<(/?)h1>", r"<\1h2>", rendered)
 
 
 def render_markdown(source: str) -> str:
-    html = _shift_headings(_md.render(source))
+    rendered = _shift_headings(_md.render(source))
     return nh3.clean(
-        html,
+        rendered,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
@@ -89,4 +89,5 @@ def split_sections(source: str) -> list[Section]:
 
 def plain_text(source: str) -> str:
     """The body's text without Markdown syntax, for search and summaries."""
-    return nh3.clean(render_markdown(source), tags=set()).replace("\n\n", "\n").strip()
+    text = nh3.clean(render_markdown(source), tags=set())
+    return html.unescape(text).replace("\n\n", "\n").strip()
