@@ -29,7 +29,9 @@ def make_partner(name: str = "Agentschap Opgroeien") -> Partner:
     return ensure_partner(name=name, actor=None)
 
 
-def make_user(role: Role | None = None, *, username: str | None = None, partner: Partner | None = None):
+def make_user(
+    role: Role | None = None, *, username: str | None = None, partner: Partner | None = None
+):
     username = username or f"user{next(_counter)}"
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@example.test", password="pw-for-tests-only"
@@ -59,7 +61,11 @@ def script_file(script_id: str | None = None, **overrides) -> ScriptFile:
 
 
 def make_script(
-    script_id: str | None = None, *, publish: bool = True, actor: AbstractBaseUser | None = None, **overrides
+    script_id: str | None = None,
+    *,
+    publish: bool = True,
+    actor: AbstractBaseUser | None = None,
+    **overrides,
 ) -> ScriptPage:
     file = script_file(script_id, **overrides)
     import_script(script_file=file, actor=actor, publish=publish)

@@ -42,8 +42,14 @@ def test_redis_cache_round_trip(settings):
 def test_suite_runs_on_postgresql_in_ci():
     """In CI the PostgreSQL pass sets DATABASE_URL; this proves the whole suite really ran there."""
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        need("PostgreSQL", not REQUIRE or reachable("127.0.0.1", 5432), "nothing listens on 127.0.0.1:5432")
-        pytest.skip("this pass uses SQLite; .ci/run repeats the suite with DATABASE_URL=postgres://…")
+        need(
+            "PostgreSQL",
+            not REQUIRE or reachable("127.0.0.1", 5432),
+            "nothing listens on 127.0.0.1:5432",
+        )
+        pytest.skip(
+            "this pass uses SQLite; .ci/run repeats the suite with DATABASE_URL=postgres://…"
+        )
     assert connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('server_version_num')::int")

@@ -7,7 +7,16 @@ from infolijn.partners.roles import Role
 from tests.factories import make_partner, make_script, make_user
 
 ANON, NO_ROLE, AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN, REVIEWER_A, REVIEWER_B = (
-    "anonymous", "no_role", "agent", "team_lead", "planner", "quality", "editor", "admin", "reviewer_a", "reviewer_b",
+    "anonymous",
+    "no_role",
+    "agent",
+    "team_lead",
+    "planner",
+    "quality",
+    "editor",
+    "admin",
+    "reviewer_a",
+    "reviewer_b",
 )
 ALL = (ANON, NO_ROLE, AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN, REVIEWER_A, REVIEWER_B)
 LINE = {AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN}
@@ -15,20 +24,45 @@ EVERYONE = set(ALL)
 
 # url name → (path builder, roles that get 200). Others: anonymous → login, signed in → 403/404.
 EXPECTED = {
-    "core:login": (lambda d: reverse("core:login"), EVERYONE - {NO_ROLE, AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN, REVIEWER_A, REVIEWER_B} | {ANON}),
+    "core:login": (
+        lambda d: reverse("core:login"),
+        EVERYONE - {NO_ROLE, AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN, REVIEWER_A, REVIEWER_B}
+        | {ANON},
+    ),
     "core:workplace": (lambda d: reverse("core:workplace"), set()),
     "knowledge:desk_scripts": (lambda d: reverse("knowledge:desk_scripts"), LINE),
-    "knowledge:desk_script": (lambda d: reverse("knowledge:desk_script", args=[d["script_a"]]), LINE),
-    "knowledge:withdraw": (lambda d: reverse("knowledge:withdraw", args=[d["script_a"]]), {EDITOR, ADMIN}),
-    "knowledge:partner_scripts": (lambda d: reverse("knowledge:partner_scripts"), {REVIEWER_A, REVIEWER_B}),
-    "knowledge:partner_script": (lambda d: reverse("knowledge:partner_script", args=[d["script_a"]]), {REVIEWER_A}),
+    "knowledge:desk_script": (
+        lambda d: reverse("knowledge:desk_script", args=[d["script_a"]]),
+        LINE,
+    ),
+    "knowledge:withdraw": (
+        lambda d: reverse("knowledge:withdraw", args=[d["script_a"]]),
+        {EDITOR, ADMIN},
+    ),
+    "knowledge:partner_scripts": (
+        lambda d: reverse("knowledge:partner_scripts"),
+        {REVIEWER_A, REVIEWER_B},
+    ),
+    "knowledge:partner_script": (
+        lambda d: reverse("knowledge:partner_script", args=[d["script_a"]]),
+        {REVIEWER_A},
+    ),
     "sitemap": (lambda d: reverse("sitemap"), EVERYONE),
 }
 # Wagtail admin screens that matter for isolation (the admin has hundreds; these are ours to guard).
 ADMIN_EXPECTED = {
-    "wagtailadmin_home": (lambda d: reverse("wagtailadmin_home"), {EDITOR, ADMIN, REVIEWER_A, REVIEWER_B}),
-    "page_edit": (lambda d: reverse("wagtailadmin_pages:edit", args=[d["script_a_pk"]]), {EDITOR, ADMIN}),
-    "explore": (lambda d: reverse("wagtailadmin_explore", args=[d["script_a_parent"]]), {EDITOR, ADMIN}),
+    "wagtailadmin_home": (
+        lambda d: reverse("wagtailadmin_home"),
+        {EDITOR, ADMIN, REVIEWER_A, REVIEWER_B},
+    ),
+    "page_edit": (
+        lambda d: reverse("wagtailadmin_pages:edit", args=[d["script_a_pk"]]),
+        {EDITOR, ADMIN},
+    ),
+    "explore": (
+        lambda d: reverse("wagtailadmin_explore", args=[d["script_a_parent"]]),
+        {EDITOR, ADMIN},
+    ),
     "partners": (lambda d: reverse("wagtailsnippets_partners_partner:list"), {ADMIN}),
     "users": (lambda d: reverse("wagtailusers_users:index"), {ADMIN}),
     "django_admin": (lambda d: "/django-admin/", set()),
@@ -81,7 +115,11 @@ def world(db):
         REVIEWER_B: make_user(Role.PARTNER_REVIEWER, partner=partner_b),
     }
     script = make_script("groeipakket", partner=partner_a.name)
-    data = {"script_a": script.script_id, "script_a_pk": script.pk, "script_a_parent": script.get_parent().pk}
+    data = {
+        "script_a": script.script_id,
+        "script_a_pk": script.pk,
+        "script_a_parent": script.get_parent().pk,
+    }
     return users, data
 
 
@@ -101,14 +139,19 @@ def test_access_matrix(client, world, name):
             assert response.status_code == 200, (role, url, response.status_code)
         elif role == ANON:
             assert response.status_code == 302, (role, url)
-            assert "login" in response["Location"] or "aanmelden" in response["Location"], (role, url)
+            assert "login" in response["Location"] or "aanmelden" in response["Location"], (
+                role,
+                url,
+            )
         else:
             location = response.get("Location", "")
             sent_away = response.status_code == 302 and (
                 location in ("/admin/", "/werkplek/") or "/login/" in location
             )
-            assert response.status_code in (403, 404) or sent_away or (
-                name in ("core:login", "core:workplace") and response.status_code == 302
+            assert (
+                response.status_code in (403, 404)
+                or sent_away
+                or (name in ("core:login", "core:workplace") and response.status_code == 302)
             ), (role, url, response.status_code)
 
 
@@ -117,14 +160,21 @@ def test_partner_b_never_sees_partner_a_scripts(client, world):
     client.force_login(users[REVIEWER_B])
     listing = client.get(reverse("knowledge:partner_scripts")).content.decode()
     assert "groeipakket" not in listing
-    assert client.get(reverse("knowledge:partner_script", args=[data["script_a"]])).status_code == 404
+    assert (
+        client.get(reverse("knowledge:partner_script", args=[data["script_a"]])).status_code == 404
+    )
 
 
 def test_workplace_sends_each_role_to_its_start_page(client, world):
     users, _ = world
     expected = {
-        AGENT: "/kennisbank/", LEAD: "/kennisbank/", PLANNER: "/kennisbank/", QUALITY: "/kennisbank/",
-        EDITOR: "/admin/", ADMIN: "/admin/", REVIEWER_A: "/partner/scripts/",
+        AGENT: "/kennisbank/",
+        LEAD: "/kennisbank/",
+        PLANNER: "/kennisbank/",
+        QUALITY: "/kennisbank/",
+        EDITOR: "/admin/",
+        ADMIN: "/admin/",
+        REVIEWER_A: "/partner/scripts/",
     }
     for role, location in expected.items():
         client.force_login(users[role])

@@ -54,7 +54,11 @@ def test_dutch_404_page(client):
 
 
 def _settings_check(env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "INFOLIJN_TESTING"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "INFOLIJN_TESTING"}
+    }
     clean["DJANGO_SETTINGS_MODULE"] = "infolijn.config.settings"
     clean.update(env)
     code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
@@ -65,7 +69,9 @@ def test_production_refuses_to_start_without_secrets(tmp_path):
     result = _settings_check({"INFOLIJN_ENV": "production", "INFOLIJN_DATA_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
-    result = _settings_check({"INFOLIJN_ENV": "production", "SECRET_KEY": "s" * 50, "INFOLIJN_DATA_DIR": str(tmp_path)})
+    result = _settings_check(
+        {"INFOLIJN_ENV": "production", "SECRET_KEY": "s" * 50, "INFOLIJN_DATA_DIR": str(tmp_path)}
+    )
     assert result.returncode != 0
     assert "DATABASE_URL must be set in production" in result.stderr
 

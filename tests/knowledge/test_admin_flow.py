@@ -6,14 +6,15 @@ from django.urls import reverse
 from infolijn.knowledge.actions import act_on_review, submit_for_review
 from infolijn.knowledge.models import KnowledgeBasePage, ScriptPage
 from infolijn.knowledge.review_status import review_status_of
-from tests.factories import make_script, make_user
 from infolijn.partners.roles import Role
+from tests.factories import make_script, make_user
 
 
 def action_url(script: ScriptPage, action: str) -> str:
     script = ScriptPage.objects.get(pk=script.pk)
     return reverse(
-        "wagtailadmin_pages:workflow_action", args=[script.pk, action, script.current_workflow_task_state.pk]
+        "wagtailadmin_pages:workflow_action",
+        args=[script.pk, action, script.current_workflow_task_state.pk],
     )
 
 
@@ -92,20 +93,26 @@ def test_other_partner_gets_403_and_nothing_changes(client, awaiting_partner, re
     assert response.status_code in (302, 403)  # Wagtail turns a refusal into a redirect + message
     assert response.get("Location", "/admin/") == "/admin/"
     assert not ScriptPage.objects.get(pk=awaiting_partner.pk).live
-    assert review_status_of(ScriptPage.objects.get(pk=awaiting_partner.pk)).code == "partner_approval"
+    assert (
+        review_status_of(ScriptPage.objects.get(pk=awaiting_partner.pk)).code == "partner_approval"
+    )
 
 
 def test_partner_reviewer_cannot_open_the_page_editor(client, awaiting_partner, reviewer_a):
     client.force_login(reviewer_a)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[awaiting_partner.pk]))
     assert response.status_code in (302, 403)
-    assert reverse("wagtailadmin_pages:edit", args=[awaiting_partner.pk]) not in response.get("Location", "")
+    assert reverse("wagtailadmin_pages:edit", args=[awaiting_partner.pk]) not in response.get(
+        "Location", ""
+    )
 
 
 def test_rejection_without_comment_is_refused(client, awaiting_partner, reviewer_a):
     client.force_login(reviewer_a)
     client.post(action_url(awaiting_partner, "reject"), {"comment": ""})
-    assert review_status_of(ScriptPage.objects.get(pk=awaiting_partner.pk)).code == "partner_approval"
+    assert (
+        review_status_of(ScriptPage.objects.get(pk=awaiting_partner.pk)).code == "partner_approval"
+    )
     client.post(action_url(awaiting_partner, "reject"), {"comment": "Het bedrag klopt niet."})
     assert review_status_of(ScriptPage.objects.get(pk=awaiting_partner.pk)).code == "needs_changes"
 

@@ -58,7 +58,9 @@ def test_optional_fields_lists_and_dates():
 
 def test_render_then_parse_gives_the_same_script():
     original = parse(
-        VALID.replace("theme: Gezin en kinderen\n", "theme: Gezin en kinderen\nkeywords: ['2026', 'ja']\n")
+        VALID.replace(
+            "theme: Gezin en kinderen\n", "theme: Gezin en kinderen\nkeywords: ['2026', 'ja']\n"
+        )
     )
     assert parse(render_script_file(original)) == original
 
@@ -87,18 +89,36 @@ def test_body_keeps_markdown_and_yaml_like_lines_exactly():
         ("---\n---\nbody\n", "front matter is empty"),
         ("---\n- a\n- b\n---\nbody\n", "key: value"),
         ("---\nid: [unclosed\n---\nbody\n", "not valid YAML at line"),
-        ("---\ntitle: x\npartner: p\ntheme: t\nsummary: s\n---\nbody\n", "missing required field(s): id"),
-        (VALID.replace("id: groeipakket-startbedrag", "id: Groeipakket Startbedrag"), "is not a slug"),
+        (
+            "---\ntitle: x\npartner: p\ntheme: t\nsummary: s\n---\nbody\n",
+            "missing required field(s): id",
+        ),
+        (
+            VALID.replace("id: groeipakket-startbedrag", "id: Groeipakket Startbedrag"),
+            "is not a slug",
+        ),
         (VALID.replace("id: groeipakket-startbedrag", "id: ../../etc/passwd"), "is not a slug"),
         (VALID.replace("summary:", "author: Jan\nsummary:"), "unknown field(s): author"),
         (VALID.replace("theme: Gezin en kinderen", "theme: {a: b}"), "must be text"),
         (VALID.replace("theme: Gezin en kinderen", "theme: [a, a]"), "twice"),
-        (VALID.replace("summary:", "audience: iedereen\nsummary:"), "audience 'iedereen' is unknown"),
+        (
+            VALID.replace("summary:", "audience: iedereen\nsummary:"),
+            "audience 'iedereen' is unknown",
+        ),
         (VALID.replace("summary:", "valid_until: morgen\nsummary:"), "must be a date"),
-        (VALID.replace("summary:", "valid_until: 2026-02-30\nsummary:"), "invalid value (day is out"),
-        (VALID.replace("summary:", "valid_until: 2026-01-01 10:00:00\nsummary:"), "not a date and time"),
+        (
+            VALID.replace("summary:", "valid_until: 2026-02-30\nsummary:"),
+            "invalid value (day is out",
+        ),
+        (
+            VALID.replace("summary:", "valid_until: 2026-01-01 10:00:00\nsummary:"),
+            "not a date and time",
+        ),
         (VALID.replace("title: Startbedrag van het Groeipakket", "title: '   '"), "title is empty"),
-        (VALID.replace("title: Startbedrag van het Groeipakket", "title: " + "x" * 300), "too long"),
+        (
+            VALID.replace("title: Startbedrag van het Groeipakket", "title: " + "x" * 300),
+            "too long",
+        ),
         (VALID.split("## Wie")[0], "no body text"),
         (VALID.replace("title: Startbedrag", "title: true\nx: Startbedrag"), "unknown field"),
     ],
@@ -117,12 +137,20 @@ def test_huge_file_is_rejected_before_parsing():
 
 
 def test_yaml_tags_cannot_build_python_objects():
-    assert "not valid YAML" in error_of(VALID.replace("title: Startbedrag van het Groeipakket",
-                                                      "title: !!python/object/apply:os.system ['ls']"))
+    assert "not valid YAML" in error_of(
+        VALID.replace(
+            "title: Startbedrag van het Groeipakket",
+            "title: !!python/object/apply:os.system ['ls']",
+        )
+    )
 
 
 def test_html_in_fields_is_kept_as_text_for_escaping_later():
-    script = parse(VALID.replace("title: Startbedrag van het Groeipakket", "title: '<script>alert(1)</script>'"))
+    script = parse(
+        VALID.replace(
+            "title: Startbedrag van het Groeipakket", "title: '<script>alert(1)</script>'"
+        )
+    )
     assert script.title == "<script>alert(1)</script>"
 
 
@@ -155,7 +183,9 @@ _body = st.text(
     audience=st.lists(st.sampled_from(["burger", "onderneming", "organisatie"]), unique=True),
     valid_until=st.none() | st.dates(),
 )
-def test_round_trip_property(script_id, title, partner, themes, summary, body, keywords, audience, valid_until):
+def test_round_trip_property(
+    script_id, title, partner, themes, summary, body, keywords, audience, valid_until
+):
     script = ScriptFile(
         id=script_id,
         title=title,

@@ -14,13 +14,19 @@ from tests.factories import make_script
 
 
 def publish_change(script, editor, **changes):
-    revise_script(script=script, actor=editor, changes=changes).publish(user=editor, skip_permission_checks=True)
+    revise_script(script=script, actor=editor, changes=changes).publish(
+        user=editor, skip_permission_checks=True
+    )
     return ScriptPage.objects.get(pk=script.pk)
 
 
 def test_agent_only_script_is_never_public(client, editor, agent):
-    script = publish_change(make_script("storing"), editor, visibility=Visibility.AGENTS_ONLY,
-                            agent_notes="Verwijs door naar de tweede lijn.")
+    script = publish_change(
+        make_script("storing"),
+        editor,
+        visibility=Visibility.AGENTS_ONLY,
+        agent_notes="Verwijs door naar de tweede lijn.",
+    )
     assert client.get("/info/storing/").status_code == 404
     assert script not in ScriptPage.objects.public(timezone.now())
     assert "storing" not in client.get("/sitemap.xml").content.decode()
@@ -88,8 +94,12 @@ def test_withdraw_view(client, editor):
 
 def test_review_reminders_are_sent_once_per_review_date(editor):
     today = timezone.localdate()
-    due = publish_change(make_script("nakijken", actor=editor), editor, review_by=today + dt.timedelta(days=5))
-    publish_change(make_script("later", actor=editor), editor, review_by=today + dt.timedelta(days=90))
+    due = publish_change(
+        make_script("nakijken", actor=editor), editor, review_by=today + dt.timedelta(days=5)
+    )
+    publish_change(
+        make_script("later", actor=editor), editor, review_by=today + dt.timedelta(days=90)
+    )
     mail.outbox.clear()
     assert send_review_reminders.call() == 1
     assert send_review_reminders.call() == 0

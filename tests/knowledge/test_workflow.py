@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.actions.publish_revision import PublishPermissionError
-from wagtail.models import PageLogEntry, Revision, WorkflowState
+from wagtail.models import PageLogEntry, WorkflowState
 
 from infolijn.knowledge.actions import (
     act_on_review,
@@ -43,14 +43,20 @@ def test_full_lifecycle_publishes_after_both_approvals(draft, editor, second_edi
     published = fresh(draft)
     assert published.live
     assert review_status_of(published).code == "live"
-    actions = list(PageLogEntry.objects.filter(page=draft).order_by("timestamp", "id").values_list("action", "user"))
+    actions = list(
+        PageLogEntry.objects.filter(page=draft)
+        .order_by("timestamp", "id")
+        .values_list("action", "user")
+    )
     assert ("wagtail.workflow.start", editor.pk) in actions
     assert ("wagtail.workflow.approve", second_editor.pk) in actions
     assert ("wagtail.workflow.approve", reviewer_a.pk) in actions
     assert ("wagtail.publish", reviewer_a.pk) in actions
 
 
-def test_reviewers_are_notified_by_mail(draft, editor, second_editor, reviewer_a, reviewer_b, django_capture_on_commit_callbacks):
+def test_reviewers_are_notified_by_mail(
+    draft, editor, second_editor, reviewer_a, reviewer_b, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         submit_for_review(script=draft, actor=editor)
     editorial = [m for m in mail.outbox if m.subject.startswith("Te beoordelen")]
@@ -98,7 +104,9 @@ def test_editor_cannot_publish_without_approval(draft, editor):
     assert not fresh(draft).live
 
 
-def test_rejection_needs_a_comment_and_goes_back_to_the_author(draft, editor, second_editor, reviewer_a):
+def test_rejection_needs_a_comment_and_goes_back_to_the_author(
+    draft, editor, second_editor, reviewer_a
+):
     submit_for_review(script=draft, actor=editor)
     act_on_review(script=draft, actor=second_editor, action="approve")
     with pytest.raises(PermissionDenied):
@@ -130,8 +138,12 @@ def test_scheduled_publication_goes_live_at_its_moment(draft, editor, second_edi
     assert fresh(draft).live
 
 
-def test_live_version_stays_while_a_new_one_is_reviewed(editor, second_editor, reviewer_a, partner_a):
-    script = make_script("schoolbonus", publish=True, actor=editor, partner=partner_a.name, title="Schoolbonus")
+def test_live_version_stays_while_a_new_one_is_reviewed(
+    editor, second_editor, reviewer_a, partner_a
+):
+    script = make_script(
+        "schoolbonus", publish=True, actor=editor, partner=partner_a.name, title="Schoolbonus"
+    )
     revise_script(script=script, actor=editor, changes={"title": "Schoolbonus 2027"})
     submit_for_review(script=fresh(script), actor=editor)
     assert fresh(script).title == "Schoolbonus"
@@ -142,7 +154,9 @@ def test_live_version_stays_while_a_new_one_is_reviewed(editor, second_editor, r
 
 
 def test_revert_to_an_earlier_revision(editor, partner_a):
-    script = make_script("revert", publish=True, actor=editor, partner=partner_a.name, title="Eerste")
+    script = make_script(
+        "revert", publish=True, actor=editor, partner=partner_a.name, title="Eerste"
+    )
     first = fresh(script).live_revision
     revise_script(script=script, actor=editor, changes={"title": "Tweede"})
     reverted = first.as_object()
