@@ -60,8 +60,9 @@ def test_suite_runs_on_postgresql_in_ci():
 def test_redis_is_the_cache_when_configured():
     if not os.environ.get("REDIS_URL"):
         pytest.skip("REDIS_URL not set in this pass")
-    from django.core.cache import cache
+    from django.core.cache import caches
 
+    cache = caches["default"]
     cache.set("infolijn-probe", "ja", 10)
     assert cache.get("infolijn-probe") == "ja"
     assert type(cache).__name__ == "RedisCache"
