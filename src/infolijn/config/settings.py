@@ -221,3 +221,4 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to other hosts from the admin

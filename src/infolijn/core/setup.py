@@ -3,11 +3,14 @@ with their permissions, and the editorial workflow. Idempotent; runs after every
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -55,6 +58,9 @@ def _ensure_site_structure() -> Any:
     from infolijn.knowledge.models import KnowledgeBasePage, ThemeIndexPage
     from infolijn.website.models import HomePage
 
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
