@@ -33,8 +33,12 @@ def run(*, demo: bool, argv: list[str]) -> int:
         print_logins(port=options.port)
     worker = None
     if not options.no_worker:
+        worker_log = (settings.DATA_DIR / "worker.log").open("a", encoding="utf-8")
+        print(f"Background worker started; its output (and mail in the demo): {worker_log.name}")
         worker = subprocess.Popen(
-            [sys.executable, "-m", "infolijn.cli", "db_worker", "--interval", "2"]
+            [sys.executable, "-m", "infolijn.cli", "db_worker", "--interval", "2"],
+            stdout=worker_log,
+            stderr=subprocess.STDOUT,
         )
     print(f"infolijn serves on http://{options.host}:{options.port}/ (Ctrl+C stops)", flush=True)
     try:

@@ -7,6 +7,7 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from infolijn.knowledge.actions import act_on_review, revise_script, submit_for_review
@@ -147,15 +148,23 @@ def demo_loaded() -> bool:
     return get_user_model().objects.filter(username="redacteur").exists()
 
 
-@transaction.atomic
 def load_demo() -> bool:
-    """Load the demo once; returns False when it was already there."""
+    """Load the demo once; returns False when it was already there.
+
+    The mails the workflow would send while the demo is built are kept in memory, not printed.
+    """
     if demo_loaded():
         return False
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        _load()
+    return True
+
+
+@transaction.atomic
+def _load() -> None:
     staff = {username: _user(username, first, last, role) for username, first, last, role in STAFF}
     _partners()
     _scripts(staff["redacteur"], staff["redacteur2"])
-    return True
 
 
 def print_logins(*, port: int) -> None:
