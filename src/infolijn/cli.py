@@ -1,11 +1,16 @@
 """The `infolijn` command (DESIGN §6).
 
-`demo` and `serve` are ours; every other word is a Django management command, with hyphens
-allowed for underscores (`infolijn import-scripts DIR` runs `import_scripts`).
+`demo` and `serve` start the application. Commands of the pure engines (`PURE_COMMANDS`) run
+without Django, so they start fast and need no database. Every other word is a Django
+management command, with hyphens allowed for underscores (`import-scripts` runs `import_scripts`).
 """
 
+import importlib
 import os
 import sys
+
+# command → module with ``main(argv: list[str]) -> int``; imports nothing from Django.
+PURE_COMMANDS: dict[str, str] = {}
 
 
 def _setup_django() -> None:
@@ -24,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     command, rest = args[0], args[1:]
+    if command in PURE_COMMANDS:
+        return int(importlib.import_module(PURE_COMMANDS[command]).main(rest))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "infolijn.config.settings")
     if command in {"demo", "serve"}:
         from infolijn import server
