@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "infolijn.core",
     "infolijn.partners",
     "infolijn.knowledge",
+    "infolijn.search",
     "infolijn.website",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

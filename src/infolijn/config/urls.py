@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("infolijn.core.urls")),
     path("", include("infolijn.knowledge.urls")),
+    path("", include("infolijn.search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -8,7 +8,10 @@ from infolijn.knowledge.models import ScriptPage, ThemePage
 
 class DeskFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Zoek in titels, samenvattingen en trefwoorden"), required=False, max_length=200
+        label=_("Zoek een script"),
+        required=False,
+        max_length=200,
+        error_messages={"max_length": _("Je zoekvraag is te lang (hoogstens 200 tekens).")},
     )
     theme = forms.ModelChoiceField(
         label=_("Thema"),
@@ -22,7 +25,7 @@ class DeskFilterForm(forms.Form):
         self.fields["theme"].queryset = ThemePage.objects.live().order_by("title")  # type: ignore[attr-defined]
 
     def clean_q(self) -> str:
-        return self.cleaned_data["q"].strip()
+        return " ".join(self.cleaned_data["q"].split())
 
 
 class WithdrawForm(forms.Form):

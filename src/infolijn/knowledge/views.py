@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,35 +12,56 @@ from infolijn.knowledge.desk_forms import DeskFilterForm, WithdrawForm
 from infolijn.knowledge.errors import KnowledgeError
 from infolijn.knowledge.review_status import review_status_of
 from infolijn.partners.roles import LINE_ROLES, Role
+from infolijn.search.actions import log_search, record_click
+from infolijn.search.engine.index import Scope
+from infolijn.search.models import SearchScope
+from infolijn.search.service import search_scripts
 
 PAGE_SIZE = 50
+DESK_RESULTS = 30
+DESK_LOG_SESSION_KEY = "desk_search_log_id"
 
 
 @role_required(*LINE_ROLES)
 def desk_scripts(request: HttpRequest) -> HttpResponse:
+    """The agents' knowledge base: search while typing (htmx) or browse by theme."""
     form = DeskFilterForm(request.GET or None)
-    scripts = access.desk_scripts(request.user).select_related("partner").order_by("title")
-    if form.is_valid():
-        if query := form.cleaned_data["q"]:
-            scripts = scripts.filter(
-                Q(title__icontains=query)
-                | Q(summary__icontains=query)
-                | Q(keywords__icontains=query)
-            )
-        if theme := form.cleaned_data["theme"]:
-            scripts = scripts.filter(theme_links__theme=theme)
-    page = Paginator(scripts, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "knowledge/desk_scripts.html",
-        {"form": form, "page_obj": page, "now": timezone.now()},
-    )
+    context: dict = {"form": form, "now": timezone.now(), "result": None}
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    if query:
+        result = search_scripts(query, scope=Scope.AGENT, limit=DESK_RESULTS)
+        scripts = (
+            access.desk_scripts(request.user)
+            .select_related("partner")
+            .in_bulk([hit.key for hit in result.hits], field_name="script_id")
+        )
+        log = log_search(
+            query=query,
+            scope=SearchScope.AGENT,
+            results=len(result.hits),
+            previous_id=request.session.get(DESK_LOG_SESSION_KEY),
+        )
+        if log is not None:
+            request.session[DESK_LOG_SESSION_KEY] = log.pk
+        context.update(
+            result=result, rows=[(h, scripts[h.key]) for h in result.hits if h.key in scripts]
+        )
+    else:
+        scripts_qs = access.desk_scripts(request.user).select_related("partner").order_by("title")
+        if form.is_valid() and (theme := form.cleaned_data["theme"]):
+            scripts_qs = scripts_qs.filter(theme_links__theme=theme)
+        context["page_obj"] = Paginator(scripts_qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    template = "knowledge/_desk_results.html" if request.htmx else "knowledge/desk_scripts.html"
+    return render(request, template, context)
 
 
 @role_required(*LINE_ROLES)
 def desk_script(request: HttpRequest, script_id: str) -> HttpResponse:
     script = access.access_desk_script(user=request.user, script_id=script_id)
-    return render(request, "knowledge/desk_script.html", {"script": script})
+    if log_id := request.session.get(DESK_LOG_SESSION_KEY):
+        record_click(log_id=log_id, script_id=script.script_id)
+    template = "knowledge/_desk_panel.html" if request.htmx else "knowledge/desk_script.html"
+    return render(request, template, {"script": script})
 
 
 @role_required(Role.PARTNER_REVIEWER)
