@@ -9,7 +9,7 @@ from infolijn.search.service import search_scripts
 
 
 class Command(BaseCommand):
-    help = "nDCG@10, MRR and recall@10 of the search on a judged file (qid<TAB>query<TAB>id:grade,...)."
+    help = "nDCG@10, MRR and recall@10 of the search on a judged file (qid, query, id:grade,...)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("judged", type=Path)
