@@ -42,3 +42,14 @@ def agent(db):
 @pytest.fixture
 def outsider(db):
     return make_user(None, username="zonder-rol")
+
+
+@pytest.fixture(autouse=True)
+def _own_data_dir(settings, tmp_path):
+    """Each test gets its own data directory (search index), and no index cached in memory."""
+    from infolijn.search import service
+
+    settings.DATA_DIR = tmp_path / "data"
+    service.reset()
+    yield
+    service.reset()

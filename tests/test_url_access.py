@@ -48,6 +48,11 @@ EXPECTED = {
         {REVIEWER_A},
     ),
     "sitemap": (lambda d: reverse("sitemap"), EVERYONE),
+    "search:public": (lambda d: reverse("search:public") + "?q=groeipakket", EVERYONE),
+    "search:public_click": (
+        lambda d: reverse("search:public_click", args=[0, "bestaat-niet"]),
+        set(),
+    ),
 }
 # Wagtail admin screens that matter for isolation (the admin has hundreds; these are ours to guard).
 ADMIN_EXPECTED = {
@@ -66,8 +71,10 @@ ADMIN_EXPECTED = {
     "partners": (lambda d: reverse("wagtailsnippets_partners_partner:list"), {ADMIN}),
     "users": (lambda d: reverse("wagtailusers_users:index"), {ADMIN}),
     "django_admin": (lambda d: "/django-admin/", set()),
+    "search_analytics": (lambda d: reverse("search_analytics"), {EDITOR, ADMIN}),
+    "synonyms": (lambda d: reverse("wagtailsnippets_search_synonym:list"), {EDITOR}),
 }
-OUR_NAMESPACES = ("core", "knowledge")
+OUR_NAMESPACES = ("core", "knowledge", "search")
 
 
 def our_url_names() -> set[str]:
@@ -137,6 +144,8 @@ def test_access_matrix(client, world, name):
         outcomes[role] = response.status_code
         if role in allowed:
             assert response.status_code == 200, (role, url, response.status_code)
+        elif role == ANON and name == "search:public_click":
+            assert response.status_code == 404
         elif role == ANON:
             assert response.status_code == 302, (role, url)
             assert "login" in response["Location"] or "aanmelden" in response["Location"], (

@@ -29,3 +29,8 @@ def role_required(*roles: Role) -> Callable[[View], View]:
         return wrapped
 
     return decorator
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """True for requests htmx made (django-htmx sets ``request.htmx``): answer with a fragment."""
+    return bool(getattr(request, "htmx", False))

@@ -54,6 +54,10 @@ ADMIN_MODEL_PERMISSIONS = {
         ("wagtailimages", "choose_image"),
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "choose_document"),
+        ("search", "add_synonym"),
+        ("search", "change_synonym"),
+        ("search", "delete_synonym"),
+        ("search", "view_synonym"),
     ],
 }
 

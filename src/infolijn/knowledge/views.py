@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from infolijn.core.access import role_required
+from infolijn.core.access import is_htmx, role_required
 from infolijn.knowledge import access
 from infolijn.knowledge.actions import withdraw_script
 from infolijn.knowledge.desk_forms import DeskFilterForm, WithdrawForm
@@ -51,7 +51,7 @@ def desk_scripts(request: HttpRequest) -> HttpResponse:
         if form.is_valid() and (theme := form.cleaned_data["theme"]):
             scripts_qs = scripts_qs.filter(theme_links__theme=theme)
         context["page_obj"] = Paginator(scripts_qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    template = "knowledge/_desk_results.html" if request.htmx else "knowledge/desk_scripts.html"
+    template = "knowledge/_desk_results.html" if is_htmx(request) else "knowledge/desk_scripts.html"
     return render(request, template, context)
 
 
@@ -60,7 +60,7 @@ def desk_script(request: HttpRequest, script_id: str) -> HttpResponse:
     script = access.access_desk_script(user=request.user, script_id=script_id)
     if log_id := request.session.get(DESK_LOG_SESSION_KEY):
         record_click(log_id=log_id, script_id=script.script_id)
-    template = "knowledge/_desk_panel.html" if request.htmx else "knowledge/desk_script.html"
+    template = "knowledge/_desk_panel.html" if is_htmx(request) else "knowledge/desk_script.html"
     return render(request, template, {"script": script})
 
 

@@ -1,4 +1,7 @@
+import datetime as dt
+
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,8 +31,20 @@ class SearchScope(models.TextChoices):
 
 
 class SearchLogQuerySet(models.QuerySet["SearchLog"]):
-    def between(self, start: timezone.datetime, end: timezone.datetime) -> "SearchLogQuerySet":
+    def between(self, start: dt.datetime, end: dt.datetime) -> "SearchLogQuerySet":
         return self.filter(created_at__gte=start, created_at__lt=end)
+
+    def counted(self, limit: int = 20) -> list[dict]:
+        """Queries with how often they were asked, most asked first."""
+        return list(
+            self.values("query").annotate(times=Count("pk")).order_by("-times", "query")[:limit]
+        )
+
+    def without_results(self) -> "SearchLogQuerySet":
+        return self.filter(results=0)
+
+    def without_click(self) -> "SearchLogQuerySet":
+        return self.filter(results__gt=0, clicked_script_id="")
 
 
 class SearchLog(models.Model):

@@ -140,6 +140,12 @@ def get_index() -> ScriptIndex:
         return index  # type: ignore[return-value]
 
 
+def mark_stale() -> None:
+    """Make this process compare fingerprints at its next search (after a local change)."""
+    with _lock:
+        _state["checked_at"] = 0.0
+
+
 def reset() -> None:
     """Forget this process's index (tests, and after the data directory changes)."""
     with _lock:

@@ -188,7 +188,7 @@ class ScriptIndex:
         for key in [*removed_keys, *(doc.key for doc in documents)]:
             for old_words in self._stored_words(key):
                 self.vocabulary.subtract(old_words)
-            writer.delete_documents("key", key)
+            writer.delete_documents_by_term("key", key)
         for doc in documents:
             document, vocabulary = self._document(doc)
             writer.add_document(document)
@@ -207,7 +207,10 @@ class ScriptIndex:
     def _stored_words(self, key: str) -> list[list[str]]:
         searcher = self.index.searcher()
         result = searcher.search(tantivy.Query.term_query(self.schema, "key", key), limit=10)
-        return [searcher.doc(address).get_first("words").split() for _score, address in result.hits]
+        return [
+            str(searcher.doc(address).get_first("words") or "").split()
+            for _score, address in result.hits
+        ]
 
     def __len__(self) -> int:
         return self.index.searcher().num_docs
@@ -243,10 +246,10 @@ class ScriptIndex:
             doc = searcher.doc(address)
             result.hits.append(
                 Hit(
-                    key=doc.get_first("key"),
-                    title=doc.get_first("display_title"),
+                    key=str(doc.get_first("key")),
+                    title=str(doc.get_first("display_title")),
                     score=round(float(score), 4),
-                    snippet=snippet(doc.get_first("display_text"), plan.highlight),
+                    snippet=snippet(str(doc.get_first("display_text") or ""), plan.highlight),
                 )
             )
         return result
