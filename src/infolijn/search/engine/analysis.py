@@ -39,14 +39,19 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=300_000)
+def _fold_word(word: str) -> str:
+    return fold(word).replace("’", "'")
+
+
 def words(text: str) -> list[str]:
     """Folded word tokens in order (apostrophes kept inside words: auto's)."""
-    return [fold(match.group()).replace("’", "'") for match in _TOKEN.finditer(text)]
+    return [_fold_word(match.group()) for match in _TOKEN.finditer(text)]
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) for every word, for highlighting."""
-    return [(m.start(), m.end(), fold(m.group()).replace("’", "'")) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.end(), _fold_word(m.group())) for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=200_000)

@@ -173,22 +173,35 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 def snippet(text: str, highlight: set[str], *, max_chars: int = 220) -> str:
-    """The sentence of ``text`` with most matched words, escaped, matches in <mark>."""
-    best, best_count = "", -1
+    """The sentence of ``text`` with most matched words, escaped, matches in <mark>.
+
+    Sentences are ranked by a fast regular-expression scan for the stems (they are word
+    prefixes); only the chosen sentence is tokenised to mark exactly the matching words.
+    """
+    stems = sorted((s for s in highlight if len(s) >= 2), key=len, reverse=True)
+    finder = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")") if stems else None
+    hits = [m.start() for m in finder.finditer(text.casefold())] if finder else []
+    best: tuple[int, int] = (0, 0)
+    best_count, i = -1, 0
     for match in _SENTENCE.finditer(text):
-        sentence = match.group().strip().lstrip("#-*0123456789. ").strip()
-        if not sentence:
-            continue
-        count = sum(1 for _s, _e, token in word_spans(sentence) if stem(token) in highlight)
-        if count > best_count:
-            best, best_count = sentence, count
-    if len(best) > max_chars:
-        best = best[: max_chars - 1].rsplit(" ", 1)[0] + "…"
-    out, last = [], 0
-    for start, end, token in word_spans(best):
+        while i < len(hits) and hits[i] < match.start():
+            i += 1
+        j = i
+        while j < len(hits) and hits[j] < match.end():
+            j += 1
+        if j - i > best_count and match.group().strip():
+            best, best_count = (match.start(), match.end()), j - i
+    start, end = best
+    while start < end and text[start] in " \t#-*0123456789.":
+        start += 1
+    end = min(end, start + max_chars)
+    cut = end < best[1]
+    out, last = [], start
+    for m_start, m_end, token in word_spans(text[start:end]):
         if stem(token) in highlight:
-            out.append(html.escape(best[last:start]))
-            out.append(f"<mark>{html.escape(best[start:end])}</mark>")
-            last = end
-    out.append(html.escape(best[last:]))
-    return "".join(out)
+            out.append(html.escape(text[last : start + m_start]))
+            out.append(f"<mark>{html.escape(text[start + m_start : start + m_end])}</mark>")
+            last = start + m_end
+    tail = text[last:end]
+    out.append(html.escape(tail.rsplit(" ", 1)[0] if cut else tail))
+    return "".join(out).strip() + ("…" if cut else "")
