@@ -157,3 +157,25 @@ class PartnerMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.partner}"
+
+
+class ClosingDay(models.Model):
+    """An extra day on which the line is closed, added by an administrator.
+
+    Public holidays and 11 July are closing days already (``infolijn.calendar``); these are
+    the others: 2 November, 26 December, bridge days. They stop the e-mail clock like a holiday.
+    """
+
+    date = models.DateField(_("datum"), unique=True)
+    reason = models.CharField(
+        _("reden"), max_length=200, help_text=_("Bijvoorbeeld: Allerzielen, brugdag.")
+    )
+    created_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("sluitingsdag")
+        verbose_name_plural = _("sluitingsdagen")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d-%m-%Y} – {self.reason}"

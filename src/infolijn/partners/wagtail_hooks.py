@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from infolijn.partners.forms import AgreementForm
-from infolijn.partners.models import Agreement, Partner
+from infolijn.partners.models import Agreement, ClosingDay, Partner
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -52,5 +52,19 @@ class AgreementViewSet(SnippetViewSet):
     ]
 
 
+class ClosingDayViewSet(SnippetViewSet):
+    """Extra closing days; only administrators hold the model permissions (core.setup)."""
+
+    model = ClosingDay
+    icon = "date"
+    menu_label = "Sluitingsdagen"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["date", "reason", "created_at"]
+    search_fields = ["reason"]
+    panels = [FieldPanel("date"), FieldPanel("reason")]
+
+
 register_snippet(PartnerViewSet)
 register_snippet(AgreementViewSet)
+register_snippet(ClosingDayViewSet)
