@@ -10,7 +10,9 @@ import os
 import sys
 
 # command → module with ``main(argv: list[str]) -> int``; imports nothing from Django.
-PURE_COMMANDS: dict[str, str] = {}
+PURE_COMMANDS: dict[str, str] = {
+    "staffing": "infolijn.planning.engine.cli",
+}
 
 
 def _setup_django() -> None:

@@ -1,0 +1,1 @@
+"""Planning: forecasting, staffing, scheduling, training days and forecast accuracy."""
