@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "infolijn.partners",
     "infolijn.knowledge",
     "infolijn.search",
+    "infolijn.contacts",
     "infolijn.website",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
