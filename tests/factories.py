@@ -70,3 +70,23 @@ def make_script(
     file = script_file(script_id, **overrides)
     import_script(script_file=file, actor=actor, publish=publish)
     return ScriptPage.objects.get(script_id=file.id)
+
+
+def make_agreement(partner: Partner, **fields):
+    """An agreement valid since 2020 (overrides: any Agreement field)."""
+    import datetime as dt
+
+    from infolijn.partners.models import Agreement
+
+    values = {"valid_from": dt.date(2020, 1, 1), "channels": ["phone", "email", "webform"]}
+    values.update(fields)
+    return Agreement.objects.create(partner=partner, **values)
+
+
+def make_contact(partner: Partner, received_at, **fields):
+    """A contact registered through the desk action (``register_contact``); phone by default."""
+    from infolijn.contacts.actions import register_contact
+
+    values = {"channel": "phone", "outcome": "open"}
+    values.update(fields)
+    return register_contact(partner=partner, received_at=received_at, **values)

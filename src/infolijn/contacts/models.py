@@ -1,0 +1,219 @@
+"""Contacts: one call, e-mail, web form or chat, with the deadline it must be answered by."""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from infolijn.calendar import local_moment
+from infolijn.contacts.errors import ContactError, ContactErrorCode
+from infolijn.partners.models import Channel, Partner
+
+WRITTEN_CHANNELS = (Channel.EMAIL, Channel.WEBFORM)
+# On the due day itself (the due moment is 23:59:59) an open e-mail is at risk.
+AT_RISK_WINDOW = dt.timedelta(hours=24)
+EXTERNAL_ID_MAX_LENGTH = 100
+TOPIC_MAX_LENGTH = 200
+
+
+class Outcome(models.TextChoices):
+    ANSWERED = "answered", _("beantwoord")
+    ABANDONED = "abandoned", _("opgehangen")
+    FORWARDED = "forwarded", _("doorgestuurd naar de partner")
+    OPEN = "open", _("open")
+
+
+class SlaState(models.TextChoices):
+    OK = "ok", _("op tijd")
+    AT_RISK = "at_risk", _("dreigt te laat")
+    OVERDUE = "overdue", _("te laat")
+
+
+def _local_range(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The aware half-open interval [start 00:00, end+1 00:00) in Brussels."""
+    if end < start:
+        raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
+    midnight = dt.time(0, 0)
+    return local_moment(start, midnight), local_moment(end + dt.timedelta(days=1), midnight)
+
+
+class ContactQuerySet(models.QuerySet["Contact"]):
+    def received_between(self, start: dt.date, end: dt.date) -> "ContactQuerySet":
+        """Received on a local (Brussels) date from ``start`` up to and including ``end``."""
+        lower, upper = _local_range(start, end)
+        return self.filter(received_at__gte=lower, received_at__lt=upper)
+
+    def due_between(self, start: dt.date, end: dt.date) -> "ContactQuerySet":
+        """Due on a local (Brussels) date from ``start`` up to and including ``end``."""
+        lower, upper = _local_range(start, end)
+        return self.filter(due_at__gte=lower, due_at__lt=upper)
+
+    def for_partner(self, partner: Partner) -> "ContactQuerySet":
+        return self.filter(partner=partner)
+
+    def phone(self) -> "ContactQuerySet":
+        return self.filter(channel=Channel.PHONE)
+
+    def written(self) -> "ContactQuerySet":
+        """E-mails and web forms: the contacts with a due moment."""
+        return self.filter(channel__in=WRITTEN_CHANNELS)
+
+    def open(self) -> "ContactQuerySet":
+        return self.filter(outcome=Outcome.OPEN)
+
+    def overdue(self, now: dt.datetime) -> "ContactQuerySet":
+        """Still open after their due moment."""
+        return self.open().filter(due_at__lt=now)
+
+    def at_risk(self, now: dt.datetime, within: dt.timedelta = AT_RISK_WINDOW) -> "ContactQuerySet":
+        """Still open, not yet overdue, but due within ``within`` from ``now``."""
+        return self.open().filter(due_at__gte=now, due_at__lt=now + within)
+
+
+class Contact(models.Model):
+    """One contact with a citizen, as registered at the desk or imported (DESIGN §7.3).
+
+    ``due_at`` is stamped when the contact is stored (e-mails and web forms only) and indexed;
+    ``sla_state`` is only ever changed by the sweeper (``actions.sweep_sla``).
+    """
+
+    source = models.CharField(
+        _("bron"), max_length=20, default="csv", help_text=_("Waar het contact vandaan komt.")
+    )
+    external_id = models.CharField(
+        _("extern id"),
+        max_length=EXTERNAL_ID_MAX_LENGTH,
+        blank=True,
+        help_text=_("Id in de bron, bv. de export."),
+    )
+    channel = models.CharField(_("kanaal"), max_length=10, choices=Channel.choices)
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("partner")
+    )
+    received_at = models.DateTimeField(_("ontvangen op"))
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    outcome = models.CharField(
+        _("resultaat"), max_length=10, choices=Outcome.choices, default=Outcome.OPEN
+    )
+    # A script id as text, not a foreign key: exports name scripts that may not exist (yet).
+    topic = models.CharField(_("onderwerp"), max_length=TOPIC_MAX_LENGTH, blank=True)
+    due_at = models.DateTimeField(_("te beantwoorden tegen"), null=True, blank=True, db_index=True)
+    sla_state = models.CharField(
+        _("termijn"), max_length=10, choices=SlaState.choices, default=SlaState.OK, db_index=True
+    )
+    created_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+        indexes = [
+            models.Index(fields=["channel", "received_at"], name="contact_channel_received"),
+            models.Index(fields=["partner", "received_at"], name="contact_partner_received"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~Q(external_id=""),
+                name="contact_unique_external_id",
+            ),
+            models.CheckConstraint(
+                condition=Q(channel__in=Channel.values), name="contact_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=Outcome.values), name="contact_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(sla_state__in=SlaState.values), name="contact_sla_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True) | Q(answered_at__gte=F("received_at")),
+                name="contact_answered_after_received",
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True) | Q(closed_at__gte=F("received_at")),
+                name="contact_closed_after_received",
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True)
+                | Q(answered_at__isnull=True)
+                | Q(closed_at__gte=F("answered_at")),
+                name="contact_closed_after_answered",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.ABANDONED) | Q(answered_at__isnull=True),
+                name="contact_abandoned_not_answered",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.ABANDONED, channel=Channel.PHONE)
+                | Q(closed_at__isnull=False),
+                name="contact_abandoned_call_has_hangup",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.ANSWERED) | Q(answered_at__isnull=False),
+                name="contact_answered_has_moment",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.OPEN, channel__in=WRITTEN_CHANNELS)
+                | Q(answered_at__isnull=True),
+                name="contact_open_written_not_replied",
+            ),
+            models.CheckConstraint(
+                condition=~Q(channel__in=WRITTEN_CHANNELS) | Q(due_at__isnull=False),
+                name="contact_written_has_due",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.external_id or self.pk} – {self.partner_id}"
+
+    @property
+    def is_written(self) -> bool:
+        return self.channel in WRITTEN_CHANNELS
+
+
+def invariant_errors(
+    *,
+    channel: str,
+    outcome: str,
+    received_at: dt.datetime,
+    answered_at: dt.datetime | None,
+    closed_at: dt.datetime | None,
+) -> list[ContactError]:
+    """Everything wrong with these values under the invariants of ``Contact`` (no query).
+
+    The same rules as the CheckConstraints, said once more in Python so that a form or an import
+    can name the field at fault instead of failing on an IntegrityError.
+    """
+    errors: list[ContactError] = []
+    if answered_at is not None and answered_at < received_at:
+        errors.append(
+            ContactError(
+                ContactErrorCode.BEFORE_RECEIVED, "answered_at", value=answered_at.isoformat()
+            )
+        )
+    if closed_at is not None and closed_at < received_at:
+        errors.append(
+            ContactError(ContactErrorCode.BEFORE_RECEIVED, "closed_at", value=closed_at.isoformat())
+        )
+    elif closed_at is not None and answered_at is not None and closed_at < answered_at:
+        errors.append(
+            ContactError(
+                ContactErrorCode.CLOSED_BEFORE_ANSWERED, "closed_at", value=closed_at.isoformat()
+            )
+        )
+    if outcome == Outcome.ABANDONED:
+        if answered_at is not None:
+            errors.append(ContactError(ContactErrorCode.ABANDONED_BUT_ANSWERED, "answered_at"))
+        if channel == Channel.PHONE and closed_at is None:
+            errors.append(ContactError(ContactErrorCode.ABANDONED_WITHOUT_HANGUP, "closed_at"))
+    elif outcome == Outcome.ANSWERED and answered_at is None:
+        errors.append(ContactError(ContactErrorCode.ANSWERED_WITHOUT_MOMENT, "answered_at"))
+    elif outcome == Outcome.OPEN and channel in WRITTEN_CHANNELS and answered_at is not None:
+        errors.append(ContactError(ContactErrorCode.OPEN_BUT_REPLIED, "answered_at"))
+    return errors
