@@ -11,6 +11,7 @@ import sys
 
 # command → module with ``main(argv: list[str]) -> int``; imports nothing from Django.
 PURE_COMMANDS: dict[str, str] = {
+    "check": "infolijn.plainlanguage.cli",
     "staffing": "infolijn.planning.engine.cli",
 }
 

@@ -25,6 +25,7 @@ from infolijn.knowledge.models import (
     ThemeIndexPage,
     ThemePage,
 )
+from infolijn.knowledge.plain import TARGET_LEVEL, level_needing_reason
 from infolijn.knowledge.scriptfile import ScriptFile
 from infolijn.partners.actions import ensure_partner
 from infolijn.partners.roles import Role, has_role
@@ -222,6 +223,7 @@ REVISABLE_FIELDS = frozenset(
         "summary",
         "body",
         "agent_notes",
+        "plain_language_reason",
         "keywords",
         "audience",
         "review_by",
@@ -258,6 +260,11 @@ def submit_for_review(*, script: ScriptPage, actor: AbstractBaseUser) -> Any:
     """Start the editorial workflow (second editor, then partner) on the latest revision."""
     if not has_role(actor, Role.EDITOR, Role.ADMINISTRATOR):
         raise KnowledgeError(KnowledgeErrorCode.NOT_AN_EDITOR)
+    latest = script.get_latest_revision_as_object()
+    if not latest.plain_language_reason.strip() and (level := level_needing_reason(latest.body)):
+        raise KnowledgeError(
+            KnowledgeErrorCode.LEVEL_REASON_REQUIRED, f"level {level} is above {TARGET_LEVEL}"
+        )
     workflow = script.get_workflow()
     if workflow is None:
         raise KnowledgeError(KnowledgeErrorCode.SITE_STRUCTURE_MISSING, "no workflow for scripts")

@@ -9,6 +9,7 @@ class KnowledgeErrorCode(Enum):
     NOT_AN_EDITOR = "not_an_editor"
     REASON_REQUIRED = "reason_required"
     INVALID_SCRIPT = "invalid_script"
+    LEVEL_REASON_REQUIRED = "level_reason_required"
 
 
 MESSAGES = {
@@ -20,6 +21,9 @@ MESSAGES = {
     KnowledgeErrorCode.NOT_AN_EDITOR: _("Alleen redacteurs kunnen dit doen."),
     KnowledgeErrorCode.REASON_REQUIRED: _("Geef een reden op."),
     KnowledgeErrorCode.INVALID_SCRIPT: _("Het script is niet geldig."),
+    KnowledgeErrorCode.LEVEL_REASON_REQUIRED: _(
+        "Dit script is moeilijker dan B1. Maak het eenvoudiger of geef een reden op."
+    ),
 }
 
 

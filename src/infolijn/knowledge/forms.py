@@ -67,6 +67,24 @@ class ScriptPageForm(WagtailAdminPageForm):
         ),
     )
 
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        submitting = "action-submit" in self.data or "action-publish" in self.data
+        body = cleaned.get("body")
+        if submitting and body and not (cleaned.get("plain_language_reason") or "").strip():
+            from infolijn.knowledge.plain import TARGET_LEVEL, level_needing_reason
+
+            if level := level_needing_reason(body):
+                self.add_error(
+                    "plain_language_reason",
+                    _(
+                        "Dit script is moeilijker dan %(target)s (niveau %(level)s). Maak de tekst "
+                        "eenvoudiger, of leg hier uit waarom dat niet kan."
+                    )
+                    % {"target": TARGET_LEVEL, "level": level},
+                )
+        return cleaned
+
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"].replace("\r\n", "\n")
         if not body.strip():

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from infolijn.knowledge.forms import ScriptPageForm
 from infolijn.knowledge.markdown import Section, render_markdown, split_sections
+from infolijn.knowledge.panels import PlainLanguagePanel
 from infolijn.partners.models import Partner
 
 
@@ -140,6 +141,11 @@ class ScriptPage(Page):
     visibility = models.CharField(
         _("zichtbaarheid"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    plain_language_reason = models.TextField(
+        _("waarom moeilijker dan B1?"),
+        blank=True,
+        help_text=_("Alleen nodig als de klaretaalcheck een niveau boven B1 geeft."),
+    )
     public_from = models.DateTimeField(
         _("publiek vanaf"),
         null=True,
@@ -160,6 +166,8 @@ class ScriptPage(Page):
         FieldPanel("script_id"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        PlainLanguagePanel(heading=_("Klare taal")),
+        FieldPanel("plain_language_reason"),
         MultiFieldPanel(
             [
                 FieldPanel("partner"),
@@ -302,11 +310,14 @@ class ScriptWithdrawal(models.Model):
         return f"{self.script_id} ingetrokken op {self.withdrawn_at:%d-%m-%Y}"
 
 
+from infolijn.knowledge.language_models import GlossaryTerm, OfficialeseEntry  # noqa: E402
 from infolijn.knowledge.workflows import EditorialReviewTask, PartnerApprovalTask  # noqa: E402
 
 __all__ = [
     "EditorialReviewTask",
+    "GlossaryTerm",
     "KnowledgeBasePage",
+    "OfficialeseEntry",
     "PartnerApprovalTask",
     "ReviewReminder",
     "ScriptPage",

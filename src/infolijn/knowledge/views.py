@@ -10,6 +10,7 @@ from infolijn.knowledge import access
 from infolijn.knowledge.actions import withdraw_script
 from infolijn.knowledge.desk_forms import DeskFilterForm, WithdrawForm
 from infolijn.knowledge.errors import KnowledgeError
+from infolijn.knowledge.plain import plain_language_report
 from infolijn.knowledge.review_status import review_status_of
 from infolijn.partners.roles import LINE_ROLES, Role
 from infolijn.search.actions import log_search, record_click
@@ -82,7 +83,12 @@ def partner_script(request: HttpRequest, script_id: str) -> HttpResponse:
     return render(
         request,
         "knowledge/partner_script.html",
-        {"script": script, "latest": latest, "status": review_status_of(script)},
+        {
+            "script": script,
+            "latest": latest,
+            "status": review_status_of(script),
+            "report": plain_language_report(latest.body),
+        },
     )
 
 
