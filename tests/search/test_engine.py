@@ -219,3 +219,17 @@ def test_judged_file_parsing_and_measures():
     for bad in ["q1\tonly two", "q1\tx\tid:drie", "q1\tx\tid:3\nq1\ty\tid:3"]:
         with pytest.raises(JudgedFileError):
             parse_judged(bad)
+
+
+def test_a_word_typed_as_one_finds_the_two_words_of_the_index():
+    idx = ScriptIndex(None)
+    idx.rebuild(
+        [
+            SearchDocument(
+                "kids-id", "De Kids-ID aanvragen", "Een identiteitsbewijs voor kinderen.", "Tekst."
+            )
+        ]
+    )
+    assert [h.key for h in idx.search("kidsid", scope=Scope.AGENT, now=time.time()).hits] == [
+        "kids-id"
+    ]

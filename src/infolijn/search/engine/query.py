@@ -74,7 +74,7 @@ def plan_query(
                     ([stem(t) for t in words(r)], SYNONYM_WEIGHT * CORRECTION_WEIGHT)
                     for r in replacements
                 )
-        parts = splitter.split(token)
+        parts = splitter.split(token) or _known_halves(token, speller)
         if parts:
             alternatives.append(([stem(part) for part in parts], 1.0))
             alternatives.extend(([stem(part)], PART_WEIGHT) for part in parts)
@@ -94,6 +94,17 @@ def plan_query(
         for stems, _weight in alternatives:
             plan.highlight.update(stems)
     return plan
+
+
+def _known_halves(token: str, speller: Speller) -> tuple[str, ...]:
+    """An unknown word typed as one that the index knows as two: "kidsid" → kids + id."""
+    if speller.knows(token) or len(token) < 5:
+        return ()
+    for i in range(2, len(token) - 1):
+        head, tail = token[:i], token[i:]
+        if speller.knows(head) and speller.knows(tail) and min(len(head), len(tail)) >= 2:
+            return (head, tail)
+    return ()
 
 
 def _joined(first: str, second: str, speller: Speller) -> str | None:
