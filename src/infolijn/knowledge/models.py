@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from infolijn.knowledge.forms import ScriptPageForm
 from infolijn.knowledge.markdown import Section, render_markdown, split_sections
-from infolijn.knowledge.panels import PlainLanguagePanel
+from infolijn.knowledge.panels import BodyWithPlainLanguagePanel
 from infolijn.partners.models import Partner
 
 
@@ -165,8 +165,7 @@ class ScriptPage(Page):
         FieldPanel("title"),
         FieldPanel("script_id"),
         FieldPanel("summary"),
-        FieldPanel("body"),
-        PlainLanguagePanel(heading=_("Klare taal")),
+        BodyWithPlainLanguagePanel("body"),
         FieldPanel("plain_language_reason"),
         MultiFieldPanel(
             [

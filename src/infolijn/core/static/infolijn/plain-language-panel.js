@@ -8,6 +8,14 @@
     formal_address: "u en je door elkaar", long_compound: "Lang samengesteld woord"
   };
 
+  function round(value) { return String(Math.round(value)); }
+  function percent(value) { return Math.round(value * 100) + "%"; }
+  var SCORES = [
+    ["flesch_douma", "Flesch-Douma", round], ["brouwer", "Brouwer", round],
+    ["words_per_sentence", "woorden per zin", function (v) { return v.toFixed(1); }],
+    ["frequent_word_share", "gewone woorden", percent]
+  ];
+
   function csrfToken() {
     var input = document.querySelector("input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
@@ -29,15 +37,22 @@
     var timer = null;
     var sequence = 0;
 
+    // The checker counts characters (code points); the textarea counts UTF-16 units.
+    function unit(offset) {
+      return Array.from(source.value).slice(0, offset).join("").length;
+    }
+
     function select(start, end) {
       source.focus();
-      source.setSelectionRange(start, end);
+      source.setSelectionRange(unit(start), unit(end));
     }
 
     function replace(start, end, text) {
-      source.value = source.value.slice(0, start) + text + source.value.slice(end);
+      var from = unit(start), to = unit(end);
+      source.value = source.value.slice(0, from) + text + source.value.slice(to);
       source.dispatchEvent(new Event("input", { bubbles: true }));
-      select(start, start + text.length);
+      source.focus();
+      source.setSelectionRange(from, from + text.length);
     }
 
     function render(report) {
@@ -45,14 +60,18 @@
         report.difficulty + " · " + report.words + " woorden, " + report.sentences + " zinnen";
       summary.className = "pl-summary " + (["A2", "B1"].indexOf(report.level) >= 0 ? "pl-ok" : "pl-warn");
       scores.textContent = "";
-      Object.keys(report.scores).forEach(function (name) {
-        scores.appendChild(el("span", "pl-score", name + ": " + report.scores[name]));
+      SCORES.forEach(function (pair) {
+        if (report.scores[pair[0]] !== undefined) {
+          scores.appendChild(el("span", "pl-score", pair[1] + ": " + pair[2](report.scores[pair[0]])));
+        }
       });
       list.textContent = "";
       report.findings.forEach(function (finding) {
         var item = el("li", "pl-finding pl-" + finding.kind);
-        var show = el("button", "pl-show", (LABELS[finding.kind] || finding.kind) + ": “" + finding.text + "”");
+        item.appendChild(el("span", "pl-kind", LABELS[finding.kind] || finding.kind));
+        var show = el("button", "pl-show", "“" + finding.text + "”");
         show.type = "button";
+        show.title = "Toon in de tekst";
         show.addEventListener("click", function () { select(finding.start, finding.end); });
         item.appendChild(show);
         item.appendChild(el("span", "pl-message", " " + finding.message));
@@ -61,7 +80,7 @@
           apply.type = "button";
           apply.title = "Vervang door: " + suggestion;
           apply.addEventListener("click", function () {
-            if (source.value.slice(finding.start, finding.end) === finding.text) {
+            if (source.value.slice(unit(finding.start), unit(finding.end)) === finding.text) {
               replace(finding.start, finding.end, suggestion);
             }
           });
