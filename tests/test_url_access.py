@@ -74,7 +74,7 @@ ADMIN_EXPECTED = {
     "search_analytics": (lambda d: reverse("search_analytics"), {EDITOR, ADMIN}),
     "synonyms": (lambda d: reverse("wagtailsnippets_search_synonym:list"), {EDITOR}),
 }
-OUR_NAMESPACES = ("core", "knowledge", "search")
+OUR_NAMESPACES = ("core", "knowledge", "search", "contacts")
 
 
 def our_url_names() -> set[str]:
@@ -91,7 +91,7 @@ def our_url_names() -> set[str]:
     return names
 
 
-POST_ONLY = {"core:logout"}
+POST_ONLY = {"core:logout", "contacts:register_call", "contacts:link_to_current"}  # tests/contacts
 
 
 def test_every_url_of_ours_has_an_expectation():

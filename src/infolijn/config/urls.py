@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("infolijn.core.urls")),
     path("", include("infolijn.knowledge.urls")),
     path("", include("infolijn.search.urls")),
+    path("", include("infolijn.contacts.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

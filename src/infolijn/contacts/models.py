@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -103,6 +104,15 @@ class Contact(models.Model):
     sla_state = models.CharField(
         _("termijn"), max_length=10, choices=SlaState.choices, default=SlaState.OK, db_index=True
     )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("behandeld door"),
+    )
+    note = models.CharField(_("korte nota"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -217,3 +227,23 @@ def invariant_errors(
     elif outcome == Outcome.OPEN and channel in WRITTEN_CHANNELS and answered_at is not None:
         errors.append(ContactError(ContactErrorCode.OPEN_BUT_REPLIED, "answered_at"))
     return errors
+
+
+class ContactScript(models.Model):
+    """A script used to answer a contact (the knowledge-centred service link rate)."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="script_links")
+    script_id = models.CharField(max_length=TOPIC_MAX_LENGTH)
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    linked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["linked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "script_id"], name="contact_script_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact_id} ↔ {self.script_id}"

@@ -9,3 +9,6 @@ def register_log_actions(actions: Any) -> None:
     actions.register_action(
         "infolijn.contact.register", _("Geregistreerd"), _("Contact geregistreerd")
     )
+    actions.register_action(
+        "infolijn.contact.script_linked", _("Script gekoppeld"), _("Script gekoppeld aan contact")
+    )

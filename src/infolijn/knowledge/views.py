@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from infolijn.contacts.views import desk_context
 from infolijn.core.access import is_htmx, role_required
 from infolijn.knowledge import access
 from infolijn.knowledge.actions import withdraw_script
@@ -62,7 +63,7 @@ def desk_script(request: HttpRequest, script_id: str) -> HttpResponse:
     if log_id := request.session.get(DESK_LOG_SESSION_KEY):
         record_click(log_id=log_id, script_id=script.script_id)
     template = "knowledge/_desk_panel.html" if is_htmx(request) else "knowledge/desk_script.html"
-    return render(request, template, {"script": script})
+    return render(request, template, {"script": script, **desk_context(request)})
 
 
 @role_required(Role.PARTNER_REVIEWER)
