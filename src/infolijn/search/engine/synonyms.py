@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
-from infolijn.search.engine.analysis import words
+from infolijn.search.engine.analysis import STOPWORDS, words
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,10 @@ class SynonymMap:
     def __init__(self, synonyms: Iterable[Synonym]) -> None:
         self._map: dict[tuple[str, ...], list[str]] = {}
         for synonym in synonyms:
-            key = tuple(words(synonym.term))
+            # Queries are matched without their stop words, so keys are built the same way.
+            key = tuple(t for t in words(synonym.term) if t not in STOPWORDS) or tuple(
+                words(synonym.term)
+            )
             if key:
                 self._map.setdefault(key, [])
                 if synonym.replacement not in self._map[key]:
