@@ -46,10 +46,13 @@ def outsider(db):
 
 @pytest.fixture(autouse=True)
 def _own_data_dir(settings, tmp_path):
-    """Each test gets its own data directory (search index), and no index cached in memory."""
+    """Each test gets its own data directory (search index), no index in memory, an empty cache."""
+    from django.core.cache import cache
+
     from infolijn.search import service
 
     settings.DATA_DIR = tmp_path / "data"
     service.reset()
+    cache.clear()
     yield
     service.reset()

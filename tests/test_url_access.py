@@ -48,6 +48,7 @@ EXPECTED = {
         {REVIEWER_A},
     ),
     "sitemap": (lambda d: reverse("sitemap"), EVERYONE),
+    "website:robots": (lambda d: reverse("website:robots"), EVERYONE),
     "search:public": (lambda d: reverse("search:public") + "?q=groeipakket", EVERYONE),
     "search:public_click": (
         lambda d: reverse("search:public_click", args=[0, "bestaat-niet"]),
@@ -72,9 +73,10 @@ ADMIN_EXPECTED = {
     "users": (lambda d: reverse("wagtailusers_users:index"), {ADMIN}),
     "django_admin": (lambda d: "/django-admin/", set()),
     "search_analytics": (lambda d: reverse("search_analytics"), {EDITOR, ADMIN}),
+    "feedback_report": (lambda d: reverse("feedback_report"), {EDITOR, ADMIN}),
     "synonyms": (lambda d: reverse("wagtailsnippets_search_synonym:list"), {EDITOR}),
 }
-OUR_NAMESPACES = ("core", "knowledge", "search", "contacts")
+OUR_NAMESPACES = ("core", "knowledge", "search", "contacts", "website")
 
 
 def our_url_names() -> set[str]:
@@ -91,7 +93,12 @@ def our_url_names() -> set[str]:
     return names
 
 
-POST_ONLY = {"core:logout", "contacts:register_call", "contacts:link_to_current"}  # tests/contacts
+POST_ONLY = {
+    "core:logout",
+    "contacts:register_call",
+    "contacts:link_to_current",
+    "website:feedback",
+}  # tests/contacts
 
 
 def test_every_url_of_ours_has_an_expectation():

@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 
@@ -28,6 +29,7 @@ def test_public_pages_load_nothing_from_other_hosts(client):
     make_script("lokaal")
     for url in ("/", "/info/lokaal/", "/themas/gezin-en-kinderen/"):
         html = client.get(url).content.decode()
+        html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
         for marker in ('src="http', "src='http", 'href="//', "<script"):
             assert marker not in html, (url, marker)
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("infolijn.knowledge.urls")),
     path("", include("infolijn.search.urls")),
     path("", include("infolijn.contacts.urls")),
+    path("", include("infolijn.website.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -2,6 +2,7 @@
 with their permissions, and the editorial workflow. Idempotent; runs after every migrate."""
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -91,7 +92,10 @@ def _ensure_site_structure() -> Any:
         )
         root.add_child(instance=home)
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, "infolijn"
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
+        site.root_page, site.site_name = home, "infolijn"
         site.save()
     if not ThemeIndexPage.objects.exists():
         home.add_child(instance=ThemeIndexPage(title="Thema's", slug="themas"))

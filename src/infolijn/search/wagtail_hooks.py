@@ -2,11 +2,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from infolijn.core.access import role_required
+from infolijn.core.menu import EditorsMenuItem
 from infolijn.partners.roles import Role
 from infolijn.search.models import SearchScope, Synonym
 from infolijn.search.reports import weekly_reports
@@ -38,13 +38,6 @@ def search_analytics(request: HttpRequest) -> HttpResponse:
 @hooks.register("register_admin_urls")
 def register_search_urls():
     return [path("zoekanalyse/", search_analytics, name="search_analytics")]
-
-
-class EditorsMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        from infolijn.partners.roles import has_role
-
-        return has_role(request.user, Role.EDITOR, Role.ADMINISTRATOR)
 
 
 @hooks.register("register_reports_menu_item")

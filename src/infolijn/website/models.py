@@ -37,3 +37,20 @@ class HomePage(Page):
             "-last_published_at"
         )[:6]
         return context
+
+
+class PageFeedback(models.Model):
+    """ "Was deze informatie nuttig?": a yes or no with an optional comment, no personal data."""
+
+    script_id = models.CharField(max_length=120, db_index=True)
+    useful = models.BooleanField(_("nuttig"))
+    comment = models.CharField(_("opmerking"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("feedback op een pagina")
+        verbose_name_plural = _("feedback op pagina's")
+
+    def __str__(self) -> str:
+        return f"{self.script_id}: {'ja' if self.useful else 'nee'}"

@@ -1,0 +1,20 @@
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from infolijn.knowledge.models import ScriptPage
+from infolijn.website.forms import FeedbackForm
+from infolijn.website.structured_data import script_graph, to_script_tag_json
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def script_json_ld(context: template.Context, page: ScriptPage) -> SafeString:
+    data = to_script_tag_json(script_graph(page, context["request"]))
+    return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308 - escaped JSON
+
+
+@register.inclusion_tag("website/_feedback.html", takes_context=True)
+def feedback_form(context: template.Context, page: ScriptPage) -> dict:
+    request = context["request"]
+    return {"page": page, "form": FeedbackForm(), "thanks": request.GET.get("bedankt") == "1"}

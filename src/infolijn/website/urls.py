@@ -1,0 +1,10 @@
+from django.urls import path
+
+from infolijn.website import views
+
+app_name = "website"
+
+urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("feedback/<slug:script_id>/", views.feedback, name="feedback"),
+]

@@ -1,0 +1,42 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from infolijn.knowledge.models import ScriptPage
+from infolijn.website.actions import give_feedback
+from infolijn.website.forms import FeedbackForm
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /kennisbank/",
+        "Disallow: /partner/",
+        "Disallow: /zoeken/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_POST
+def feedback(request: HttpRequest, script_id: str) -> HttpResponse:
+    script = ScriptPage.objects.public(timezone.now()).filter(script_id=script_id).first()
+    if script is None:
+        raise Http404
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "website/feedback_error.html", {"script": script, "form": form}, status=400
+        )
+    if not form.cleaned_data["website"]:  # the hidden field is empty for people, filled by bots
+        give_feedback(
+            script_id=script.script_id,
+            useful=form.cleaned_data["useful"],
+            comment=form.cleaned_data["comment"],
+            client_address=request.META.get("REMOTE_ADDR", ""),
+        )
+    return redirect(script.get_url(request) + "?bedankt=1#feedback")

@@ -1,0 +1,50 @@
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path, reverse
+from wagtail import hooks
+
+from infolijn.core.access import role_required
+from infolijn.core.menu import EditorsMenuItem
+from infolijn.knowledge.models import ScriptPage
+from infolijn.partners.roles import Role
+from infolijn.website.models import PageFeedback
+
+RECENT_COMMENTS = 5
+
+
+@role_required(Role.EDITOR, Role.ADMINISTRATOR)
+def feedback_report(request: HttpRequest) -> HttpResponse:
+    """Per script: how many citizens found it useful, and what the unhappy ones wrote."""
+    rows = (
+        PageFeedback.objects.values("script_id")
+        .annotate(yes=Count("pk", filter=Q(useful=True)), no=Count("pk", filter=Q(useful=False)))
+        .order_by("-no", "script_id")
+    )
+    titles = dict(ScriptPage.objects.values_list("script_id", "title"))
+    report = []
+    for row in rows:
+        comments = PageFeedback.objects.filter(script_id=row["script_id"], useful=False).exclude(
+            comment=""
+        )
+        report.append(
+            {
+                **row,
+                "title": titles.get(row["script_id"], row["script_id"]),
+                "share": round(100 * row["yes"] / (row["yes"] + row["no"])),
+                "comments": list(comments.values_list("comment", flat=True)[:RECENT_COMMENTS]),
+            }
+        )
+    return render(request, "website/admin_feedback.html", {"rows": report})
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_urls():
+    return [path("paginafeedback/", feedback_report, name="feedback_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_menu_item():
+    return EditorsMenuItem(
+        "Feedback op pagina's", reverse("feedback_report"), icon_name="comment", order=910
+    )
