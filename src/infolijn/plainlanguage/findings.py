@@ -56,12 +56,20 @@ def _officialese_finding(analysis: Analysis, tokens: Sequence[Token], match: Mat
     entry = match.entry
     label = _CATEGORY_LABEL.get(entry.category, "Ambtelijke taal")
     alternatives = [match_case(a, text) for a in entry.alternatives]
-    message = f"{label}: {quote(text)}."
+    message = f"{label}: {quote(text)}"
+    if entry.form_of:
+        message += f" (van {quote(entry.form_of)})"
+    message += "."
     if alternatives:
-        message += f" Schrijf liever {or_list(alternatives)}."
+        message += f" Schrijf liever {or_list(alternatives)}"
+        message += ", in de juiste vorm." if entry.form_of else "."
     if entry.hint:
         message += f" {entry.hint}"
-    suggestions = tuple(a for a in alternatives if "..." not in a and "…" not in a)
+    # A one-click replacement only fits the exact words of the row: not another verb form
+    # ("verstrekte" → "geven") and not a match with other words inside it.
+    suggestions: tuple[str, ...] = ()
+    if not entry.form_of and not match.gapped:
+        suggestions = tuple(a for a in alternatives if "..." not in a and "…" not in a)
     return Finding("officialese", start, end, text, message, suggestions)
 
 
