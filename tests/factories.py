@@ -90,3 +90,38 @@ def make_contact(partner: Partner, received_at, **fields):
     values = {"channel": "phone", "outcome": "open"}
     values.update(fields)
     return register_contact(partner=partner, received_at=received_at, **values)
+
+
+def admin_script_form(
+    *, script_id: str, partner, theme, body: str, submit: bool = True, **fields
+) -> dict:
+    """POST data of the Wagtail page editor for a new script (inline formsets included)."""
+    data = {
+        "title": script_id.replace("-", " ").capitalize(),
+        "script_id": script_id,
+        "slug": script_id,
+        "summary": "Samenvatting.",
+        "body": body,
+        "partner": partner.pk,
+        "audience": ["burger"],
+        "keywords": "",
+        "agent_notes": "",
+        "plain_language_reason": "",
+        "visibility": "public",
+        "theme_links-TOTAL_FORMS": "1",
+        "theme_links-INITIAL_FORMS": "0",
+        "theme_links-MIN_NUM_FORMS": "1",
+        "theme_links-MAX_NUM_FORMS": "1000",
+        "theme_links-0-theme": theme.pk,
+        "theme_links-0-ORDER": "1",
+        "theme_links-0-id": "",
+        "theme_links-0-DELETE": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    if submit:
+        data["action-submit"] = "Indienen"
+    data.update(fields)
+    return data

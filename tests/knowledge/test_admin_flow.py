@@ -7,7 +7,7 @@ from infolijn.knowledge.actions import act_on_review, submit_for_review
 from infolijn.knowledge.models import KnowledgeBasePage, ScriptPage
 from infolijn.knowledge.review_status import review_status_of
 from infolijn.partners.roles import Role
-from tests.factories import make_script, make_user
+from tests.factories import admin_script_form, make_script, make_user
 
 
 def action_url(script: ScriptPage, action: str) -> str:
@@ -34,31 +34,15 @@ def test_editor_creates_a_script_in_the_admin(client, editor, partner_a):
     parent = KnowledgeBasePage.objects.get()
     url = reverse("wagtailadmin_pages:add", args=["knowledge", "scriptpage", parent.pk])
     assert client.get(url).status_code == 200
-    data = {
-        "title": "Kinderopvangtoeslag",
-        "script_id": "kinderopvangtoeslag",
-        "slug": "kinderopvangtoeslag",
-        "summary": "Je krijgt een toeslag als je kind naar de opvang gaat.",
-        "body": "## Wie heeft recht?\r\n\r\nOuders van jonge kinderen.\r\n",
-        "partner": partner_a.pk,
-        "audience": ["burger"],
-        "keywords": "kinderopvang, crèche, kinderopvang",
-        "agent_notes": "",
-        "visibility": "public",
-        "theme_links-TOTAL_FORMS": "1",
-        "theme_links-INITIAL_FORMS": "0",
-        "theme_links-MIN_NUM_FORMS": "1",
-        "theme_links-MAX_NUM_FORMS": "1000",
-        "theme_links-0-theme": theme.pk,
-        "theme_links-0-ORDER": "1",
-        "theme_links-0-id": "",
-        "theme_links-0-DELETE": "",
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-        "action-submit": "Indienen",
-    }
+    data = admin_script_form(
+        script_id="kinderopvangtoeslag",
+        partner=partner_a,
+        theme=theme,
+        body="## Wie heeft recht?\r\n\r\nOuders van jonge kinderen.\r\n",
+        title="Kinderopvangtoeslag",
+        summary="Je krijgt een toeslag als je kind naar de opvang gaat.",
+        keywords="kinderopvang, crèche, kinderopvang",
+    )
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     script = ScriptPage.objects.get(script_id="kinderopvangtoeslag")

@@ -10,7 +10,7 @@ from infolijn.knowledge.actions import revise_script, submit_for_review
 from infolijn.knowledge.errors import KnowledgeError
 from infolijn.knowledge.models import GlossaryTerm, KnowledgeBasePage, OfficialeseEntry, ScriptPage
 from infolijn.knowledge.review_status import review_status_of
-from tests.factories import make_script
+from tests.factories import admin_script_form, make_script
 
 pytestmark = pytest.mark.django_db
 
@@ -99,32 +99,7 @@ def test_admin_submit_of_a_hard_script_without_reason_is_refused(client, editor,
     client.force_login(editor)
     parent = KnowledgeBasePage.objects.get()
     url = reverse("wagtailadmin_pages:add", args=["knowledge", "scriptpage", parent.pk])
-    data = {
-        "title": "Moeilijk",
-        "script_id": "moeilijk",
-        "slug": "moeilijk",
-        "summary": "Samenvatting.",
-        "body": HARD,
-        "partner": partner_a.pk,
-        "audience": ["burger"],
-        "keywords": "",
-        "agent_notes": "",
-        "plain_language_reason": "",
-        "visibility": "public",
-        "theme_links-TOTAL_FORMS": "1",
-        "theme_links-INITIAL_FORMS": "0",
-        "theme_links-MIN_NUM_FORMS": "1",
-        "theme_links-MAX_NUM_FORMS": "1000",
-        "theme_links-0-theme": theme.pk,
-        "theme_links-0-ORDER": "1",
-        "theme_links-0-id": "",
-        "theme_links-0-DELETE": "",
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-        "action-submit": "Indienen",
-    }
+    data = admin_script_form(script_id="moeilijk", partner=partner_a, theme=theme, body=HARD)
     response = client.post(url, data)
     assert response.status_code == 200
     assert "moeilijker dan B1" in response.content.decode()
