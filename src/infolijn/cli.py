@@ -12,6 +12,7 @@ import sys
 # command → module with ``main(argv: list[str]) -> int``; imports nothing from Django.
 PURE_COMMANDS: dict[str, str] = {
     "check": "infolijn.plainlanguage.cli",
+    "forecast": "infolijn.planning.engine.forecast_cli",
     "staffing": "infolijn.planning.engine.cli",
 }
 
