@@ -120,3 +120,21 @@ def test_history_without_calls_forecasts_zero(capsys, tmp_path):
         {"timestamp": "2026-01-25", "forecast": 0.0, "lower": 0.0, "upper": 0.0},
         {"timestamp": "2026-01-26", "forecast": 0.0, "lower": 0.0, "upper": 0.0},
     ]
+
+
+def test_intervals_never_collapse_on_an_error_free_history(tmp_path, capsys):
+    import datetime as dt
+    import json
+
+    from infolijn.planning.engine.forecast_cli import main
+
+    rows = ["timestamp,count"]
+    for i in range(70):
+        day = dt.date(2026, 9, 1) + dt.timedelta(days=i)
+        rows.append(f"{day.isoformat()},{0 if day.weekday() > 4 else 100 + 10 * day.weekday()}")
+    history = tmp_path / "h.csv"
+    history.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["--history", str(history), "--horizon", "3", "--json"]) == 0
+    for row in json.loads(capsys.readouterr().out):
+        if row["forecast"] > 0:
+            assert row["lower"] < row["forecast"] < row["upper"]

@@ -288,7 +288,9 @@ class IntervalModel:
         z = e / np.sqrt(a * f + b * f * f)
         tail = (1 - INTERVAL_LEVEL) / 2
         low, high = np.quantile(z, [tail, 1 - tail])
-        return cls(a, float(b), min(float(low), 0.0), max(float(high), 0.0), horizon)
+        # Never narrower than a Poisson interval, even when the backtest was error-free.
+        poisson = cls.z_high
+        return cls(a, float(b), min(float(low), -poisson), max(float(high), poisson), horizon)
 
     def bounds(self, forecast: Array, step: Array | int = 1) -> tuple[Array, Array]:
         f = np.maximum(np.asarray(forecast, float), 0.0)
