@@ -31,15 +31,18 @@ def run(*, demo: bool, argv: list[str]) -> int:
         created = load_demo()
         print("Demo data loaded." if created else "Demo data already present: reusing it.")
         print_logins(port=options.port)
-    worker = None
+    workers: list[subprocess.Popen] = []
     if not options.no_worker:
         worker_log = (settings.DATA_DIR / "worker.log").open("a", encoding="utf-8")
-        print(f"Background worker started; its output (and mail in the demo): {worker_log.name}")
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "infolijn.cli", "db_worker", "--interval", "2"],
-            stdout=worker_log,
-            stderr=subprocess.STDOUT,
-        )
+        print(f"Task worker and periodic jobs started; output and demo mail: {worker_log.name}")
+        workers = [
+            subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+                [sys.executable, "-m", "infolijn.cli", *command],
+                stdout=worker_log,
+                stderr=subprocess.STDOUT,
+            )
+            for command in (["db_worker", "--interval", "2"], ["periodic", "--every", "60"])
+        ]
     print(f"infolijn serves on http://{options.host}:{options.port}/ (Ctrl+C stops)", flush=True)
     try:
         return subprocess.call(  # noqa: S603
@@ -59,6 +62,6 @@ def run(*, demo: bool, argv: list[str]) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        if worker is not None:
+        for worker in workers:
             worker.terminate()
             worker.wait(timeout=10)
