@@ -17,7 +17,7 @@ from .conftest import read_json, read_lines
 EASY = ("A2", "B1")
 PAIR_FILES = ["pairs.json", "pairs_heldout.json"]
 HELD_OUT_ROUNDS = ["", "2", "3", "4", "5", "6"]
-LATER_ROUNDS = ["7", "8"]  # from round 7 on the files are named *_roundN.txt
+LATER_ROUNDS = ["7", "8", "9", "10"]  # from round 7 on the files are named *_roundN.txt
 OFFICIALESE_FILES = (
     ["officialese_sentences.txt"]
     + [f"officialese_heldout{n}.txt" for n in HELD_OUT_ROUNDS]

@@ -13,7 +13,9 @@ orders from the row (:mod:`.verbs`):
 - a phrase verb in a main clause: the verb first, its phrase later ("stellen u hiervan in
   kennis");
 - a reflexive verb (``zich``) with any reflexive pronoun (zich, u, je, me, ons, …), in the
-  orders "zich … wenden tot", "zich … tot … wenden" and "wendt u (zich) tot".
+  orders "zich … wenden tot", "zich … tot … wenden" and "wendt u (zich) tot"; when the verb
+  closes its clause, up to ten words may stand between the pronoun and the verb ("die zich
+  op het ogenblik van de opname in het buitenland bevindt,").
 
 A ``…`` in a term stands for up to four other words, ``…N`` for up to N. An n-gram dictionary
 keyed on the first word costs one dict look-up per token, against tens of milliseconds for
@@ -58,6 +60,9 @@ _MAX_WINDOW: Final = 16
 GAP: Final = "…"
 GAP_WORDS: Final = 4
 SPLIT_GAP: Final = 8  # words between a finite verb and the rest of its phrase in a main clause
+# A reflexive verb that closes its clause may stand far from its pronoun ("die zich op het
+# ogenblik van de opname in het buitenland bevindt,"): up to this many words in between.
+LONG_REFLEXIVE_GAP: Final = 10
 REFLEXIVE_SLOT: Final = "#refl"
 REFLEXIVE_PERFECT_SLOT: Final = "#reflp"
 _RULE_START: Final = re.compile(r"^!?\w+=\S")
@@ -140,6 +145,8 @@ _NO_STRANDED_PREPOSITION: Final = Condition(
 )
 # A finite verb that opens a split phrase is no noun: no article, number or preposition before
 # it ("deze kaart", "binnen drie maanden aan" is no form of "aanmanen").
+# The verb of a long-gap reflexive closes its clause (subordinate order: the verb comes last).
+_VERB_CLOSES_CLAUSE: Final = Condition("next", CLAUSE_END | {"#close"}, (), 1, negated=False)
 _NOT_AFTER_ARTICLE: Final = Condition(
     "prev",
     wordset("""
@@ -292,6 +299,7 @@ def verb_forms(entry: Entry) -> list[Entry]:
     if pre and not particle and not reflexive:
         te_group = [["te", forms.infinitive]]  # in kennis te stellen
     gap, split_gap = f"{GAP}{GAP_WORDS}", f"{GAP}{SPLIT_GAP}"
+    long_gap = f"{GAP}{LONG_REFLEXIVE_GAP}"
     # the clause-final part of a main clause: the phrase, the particle and the preposition
     tail = [*pre, *([particle] if particle else []), *post]
     guard: tuple[Condition, ...] = ()
@@ -306,6 +314,11 @@ def verb_forms(entry: Entry) -> list[Entry]:
             patterns.append(([slot, gap, *pre, *words, *post], ()))  # zich … wenden tot
             if post:
                 patterns.append(([slot, gap, *post, gap, *pre, *words], ()))  # zich tot … wenden
+                # zich met het hele gezin tot de dienst … wenden,
+                long = [slot, long_gap, *post, f"{GAP}6", *pre, *words]
+            else:  # die zich op het ogenblik van de opname in het buitenland bevindt,
+                long = [slot, long_gap, *pre, *words]
+            patterns.append((long, (_VERB_CLOSES_CLAUSE,)))
         for finite in _unique_words((forms.stem, *forms.finite)):  # wend u tot; wendt u zich tot
             if tail:
                 patterns.append(([finite, REFLEXIVE_SLOT, gap, *tail], guard))
