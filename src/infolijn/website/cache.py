@@ -31,7 +31,7 @@ NOT_CACHED_PREFIXES = (
 
 
 def current_version() -> int:
-    return int(cache.get_or_set(VERSION_KEY, 1, timeout=None))
+    return int(cache.get_or_set(VERSION_KEY, 1, timeout=None) or 1)
 
 
 def invalidate_public_pages() -> None:
