@@ -24,6 +24,7 @@ def test_public_pages_and_desk_have_no_axe_violations(live_server, new_page):
     page = new_page()
     pages = {
         "home": "/",
+        "themes": "/themas/",
         "theme": "/themas/gezin-en-kinderen/",
         "script": "/info/startbedrag/",
         "search": "/zoeken/?q=startbedrg",

@@ -114,3 +114,38 @@ def test_editors_see_feedback_per_script(client, editor):
     assert "Huurpremie" in html
     assert "50%" in html
     assert "Te vaag" in html
+
+
+def test_every_sitemap_page_passes_our_seo_checks(client):
+    make_script("startbedrag", title="Startbedrag")
+    make_script("huurpremie", title="Huurpremie", themes=("Wonen en verbouwen",))
+    sitemap = client.get("/sitemap.xml").content.decode()
+    urls = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert len(urls) >= 5  # home, themes, scripts
+    assert "<lastmod>" in sitemap
+    for url in urls:
+        path = re.sub(r"^https?://[^/]+", "", url)
+        response = client.get(path)
+        html = response.content.decode()
+        assert response.status_code == 200, path
+        assert '<html lang="nl">' in html, path
+        assert re.search(r"<title>[^<]+</title>", html), path
+        assert re.search(r'<meta name="description" content="[^"]+">', html), path
+        assert '<link rel="canonical" href="' in html, path
+        assert html.count("<h1>") == 1, path
+        json_ld(html)  # exactly one block, parseable
+        assert not re.search(r'src="(https?:)?//', html), path
+        assert not re.search(r'<link rel="stylesheet" href="(https?:)?//', html), path
+
+
+def test_a_changed_slug_keeps_the_old_address_working(
+    client, editor, django_capture_on_commit_callbacks
+):
+    script = make_script("oude-naam", title="Oude naam")
+    page = script.get_latest_revision_as_object()
+    page.slug = "nieuwe-naam"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=editor).publish(user=editor, skip_permission_checks=True)
+    response = client.get("/info/oude-naam/")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/info/nieuwe-naam/")

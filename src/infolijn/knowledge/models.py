@@ -48,6 +48,11 @@ class ThemeIndexPage(Page):
     class Meta:
         verbose_name = _("overzicht thema's")
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = ThemePage.objects.child_of(self).live().public().order_by("title")
+        return context
+
 
 class ThemePage(Page):
     """A theme from the citizen's point of view (Gezin en kinderen, Wonen ...)."""
@@ -84,6 +89,9 @@ class KnowledgeBasePage(Page):
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         raise Http404
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
+        return []
 
 
 class ScriptPageQuerySet(PageQuerySet):

@@ -68,6 +68,38 @@ def script_graph(page: ScriptPage, request: HttpRequest) -> dict[str, Any]:
     return {"@context": "https://schema.org", "@graph": [webpage, service, breadcrumbs]}
 
 
+def page_graph(page: Any, request: HttpRequest) -> dict[str, Any]:
+    """Home and theme pages: WebPage (and WebSite on the home page) with its breadcrumbs."""
+    url = page.get_full_url(request)
+    specific = page.specific
+    description = getattr(specific, "intro", "") or page.search_description or page.title
+    nodes: list[dict[str, Any]] = [
+        {
+            "@type": "WebPage",
+            "@id": url,
+            "url": url,
+            "name": page.title,
+            "description": description,
+            "inLanguage": "nl-BE",
+        }
+    ]
+    crumbs = [("Start", request.build_absolute_uri("/"))]
+    if page.depth > 2:
+        crumbs.append((page.title, url))
+        nodes.append(
+            {
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {"@type": "ListItem", "position": i, "name": name, "item": link}
+                    for i, (name, link) in enumerate(crumbs, 1)
+                ],
+            }
+        )
+    else:
+        nodes.append({"@type": "WebSite", "url": url, "name": "infolijn", "inLanguage": "nl-BE"})
+    return {"@context": "https://schema.org", "@graph": nodes}
+
+
 def to_script_tag_json(data: dict[str, Any]) -> str:
     """JSON safe inside <script>: no way to close the tag from data."""
     return (

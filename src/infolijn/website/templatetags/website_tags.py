@@ -1,9 +1,10 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
 
 from infolijn.knowledge.models import ScriptPage
 from infolijn.website.forms import FeedbackForm
-from infolijn.website.structured_data import script_graph, to_script_tag_json
+from infolijn.website.structured_data import page_graph, script_graph, to_script_tag_json
 
 register = template.Library()
 
@@ -11,6 +12,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def script_json_ld(context: template.Context, page: ScriptPage) -> SafeString:
     data = to_script_tag_json(script_graph(page, context["request"]))
+    return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308 - escaped JSON
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context: template.Context, page: Page) -> SafeString:
+    data = to_script_tag_json(page_graph(page, context["request"]))
     return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308 - escaped JSON
 
 
