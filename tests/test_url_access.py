@@ -74,6 +74,7 @@ ADMIN_EXPECTED = {
     "django_admin": (lambda d: "/django-admin/", set()),
     "search_analytics": (lambda d: reverse("search_analytics"), {EDITOR, ADMIN}),
     "feedback_report": (lambda d: reverse("feedback_report"), {EDITOR, ADMIN}),
+    "visits_report": (lambda d: reverse("visits_report"), {EDITOR, ADMIN}),
     "synonyms": (lambda d: reverse("wagtailsnippets_search_synonym:list"), {EDITOR}),
 }
 OUR_NAMESPACES = ("core", "knowledge", "search", "contacts", "website")

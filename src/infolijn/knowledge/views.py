@@ -18,6 +18,7 @@ from infolijn.search.actions import log_search, record_click
 from infolijn.search.engine.index import Scope
 from infolijn.search.models import SearchScope
 from infolijn.search.service import search_scripts
+from infolijn.website.queries import VISIT_DAYS, views_per_page
 
 PAGE_SIZE = 50
 DESK_RESULTS = 30
@@ -68,12 +69,17 @@ def desk_script(request: HttpRequest, script_id: str) -> HttpResponse:
 
 @role_required(Role.PARTNER_REVIEWER)
 def partner_scripts(request: HttpRequest) -> HttpResponse:
-    scripts = access.partner_scripts(request.user).order_by("title")
-    rows = [(script, review_status_of(script)) for script in scripts]
+    scripts = list(access.partner_scripts(request.user).order_by("title"))
+    views = views_per_page(page_ids=[script.pk for script in scripts])
+    rows = [(script, review_status_of(script), views.get(script.pk, 0)) for script in scripts]
     return render(
         request,
         "knowledge/partner_scripts.html",
-        {"rows": rows, "partner": request.user.partner_membership.partner},  # type: ignore[union-attr]
+        {
+            "rows": rows,
+            "partner": request.user.partner_membership.partner,  # type: ignore[union-attr]
+            "visit_days": VISIT_DAYS,
+        },
     )
 
 

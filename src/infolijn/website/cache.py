@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
+from infolijn.website.visits import count_view, is_bot
+
 VERSION_KEY = "public-pages:version"
 TIMEOUT_SECONDS = 600
 NOT_CACHED_PREFIXES = (
@@ -60,17 +62,27 @@ class PublicPageCacheMiddleware:
         key = f"public-pages:{current_version()}:{request.get_host()}:{request.path}"
         cached = cache.get(key)
         if cached is not None:
-            content, content_type = cached
+            content, content_type, page_id = cached
             response = HttpResponse(content, content_type=content_type)
             response["X-Infolijn-Cache"] = "hit"
-            return response
-        response = self.get_response(request)
+        else:
+            response = self.get_response(request)
+            page = getattr(request, "infolijn_page_id", None)
+            page_id = page if isinstance(page, int) else None
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and not response.cookies
+                and response.get("Content-Type", "").startswith("text/html")
+            ):
+                cache.set(
+                    key, (response.content, response["Content-Type"], page_id), TIMEOUT_SECONDS
+                )
+                response["X-Infolijn-Cache"] = "miss"
         if (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and response.get("Content-Type", "").startswith("text/html")
+            page_id is not None
+            and response.status_code == 200
+            and not is_bot(request.headers.get("User-Agent", ""))
         ):
-            cache.set(key, (response.content, response["Content-Type"]), TIMEOUT_SECONDS)
-            response["X-Infolijn-Cache"] = "miss"
+            count_view(page_id)
         return response

@@ -54,3 +54,18 @@ class PageFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.script_id}: {'ja' if self.useful else 'nee'}"
+
+
+class PageViewDay(models.Model):
+    """Views of one public page on one local day: a counter, no cookies, no addresses."""
+
+    day = models.DateField()
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        constraints = [models.UniqueConstraint(fields=["day", "page"], name="page_view_day_once")]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.day}: {self.views}"

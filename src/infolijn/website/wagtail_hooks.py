@@ -9,6 +9,7 @@ from infolijn.core.menu import EditorsMenuItem
 from infolijn.knowledge.models import ScriptPage
 from infolijn.partners.roles import Role
 from infolijn.website.models import PageFeedback
+from infolijn.website.queries import VISIT_DAYS, visit_totals
 
 RECENT_COMMENTS = 5
 
@@ -38,9 +39,29 @@ def feedback_report(request: HttpRequest) -> HttpResponse:
     return render(request, "website/admin_feedback.html", {"rows": report})
 
 
+@role_required(Role.EDITOR, Role.ADMINISTRATOR)
+def visits_report(request: HttpRequest) -> HttpResponse:
+    """Views per script, theme and partner over the last 30 days."""
+    return render(request, "website/admin_visits.html", visit_totals(days=VISIT_DAYS))
+
+
 @hooks.register("register_admin_urls")
 def register_feedback_urls():
-    return [path("paginafeedback/", feedback_report, name="feedback_report")]
+    return [
+        path("paginafeedback/", feedback_report, name="feedback_report"),
+        path("bezoeken/", visits_report, name="visits_report"),
+    ]
+
+
+@hooks.register("before_serve_page")
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    """Tell the page cache (and so the visit counter) which page this response shows."""
+    request.infolijn_page_id = page.pk
+
+
+@hooks.register("register_reports_menu_item")
+def register_visits_menu_item():
+    return EditorsMenuItem("Bezoeken", reverse("visits_report"), icon_name="view", order=920)
 
 
 @hooks.register("register_reports_menu_item")
