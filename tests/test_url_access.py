@@ -49,6 +49,7 @@ EXPECTED = {
     ),
     "sitemap": (lambda d: reverse("sitemap"), EVERYONE),
     "website:robots": (lambda d: reverse("website:robots"), EVERYONE),
+    "website:contact": (lambda d: reverse("website:contact"), EVERYONE),
     "search:public": (lambda d: reverse("search:public") + "?q=groeipakket", EVERYONE),
     "search:public_click": (
         lambda d: reverse("search:public_click", args=[0, "bestaat-niet"]),

@@ -30,6 +30,7 @@ def test_public_pages_and_desk_have_no_axe_violations(live_server, new_page):
         "search": "/zoeken/?q=startbedrg",
         "search without results": "/zoeken/?q=rijbewijs",
         "404": "/bestaat-niet/",
+        "contact form": "/contact/",
         "login": "/aanmelden/",
     }
     found = {}

@@ -69,3 +69,41 @@ class PageViewDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} {self.day}: {self.views}"
+
+
+class ContactFormMessage(models.Model):
+    """A citizen's question from the contact form, stored before anything else happens.
+
+    It holds personal data (name, e-mail address, the question): kept only as long as
+    ``RETENTION_DAYS`` after which the personal fields are erased (``infolijn periodic``).
+    """
+
+    RETENTION_DAYS = 730
+
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+    partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"))
+    question = models.TextField(_("vraag"), max_length=5000)
+    contact = models.OneToOneField(
+        "contacts.Contact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="web_form",
+    )
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("bericht via het contactformulier")
+        verbose_name_plural = _("berichten via het contactformulier")
+
+    def __str__(self) -> str:
+        return f"{self.reference} ({self.received_at:%d-%m-%Y})"
+
+    @property
+    def reference(self) -> str:
+        return f"IL-{self.contact_id}" if self.contact_id else f"WF-{self.pk}"

@@ -7,4 +7,5 @@ app_name = "website"
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("feedback/<slug:script_id>/", views.feedback, name="feedback"),
+    path("contact/", views.contact_form, name="contact"),
 ]

@@ -5,8 +5,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from infolijn.knowledge.models import ScriptPage
-from infolijn.website.actions import give_feedback
-from infolijn.website.forms import FeedbackForm
+from infolijn.website.actions import give_feedback, receive_contact_form
+from infolijn.website.forms import ContactForm, FeedbackForm
 
 
 @require_GET
@@ -42,3 +42,28 @@ def feedback(request: HttpRequest, script_id: str) -> HttpResponse:
             client_address=request.META.get("REMOTE_ADDR", ""),
         )
     return redirect(script.get_url(request) + "?bedankt=1#feedback")
+
+
+def contact_form(request: HttpRequest) -> HttpResponse:
+    """The citizen's contact form: works without JavaScript, answers with a reference number."""
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:  # hidden field: only bots fill it in
+            return render(request, "website/contact_thanks.html", {"reference": None})
+        message = receive_contact_form(
+            partner=form.cleaned_data["partner"],
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            question=form.cleaned_data["question"],
+            client_address=request.META.get("REMOTE_ADDR", ""),
+        )
+        if message is None:
+            form.add_error(
+                None,
+                "Je stuurde de voorbije tijd al veel berichten. "
+                "Probeer het later opnieuw of bel 1700.",
+            )
+        else:
+            return render(request, "website/contact_thanks.html", {"reference": message.reference})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "website/contact_form.html", {"form": form}, status=status)

@@ -14,6 +14,7 @@ from infolijn.contacts.tasks import sweep_contact_deadlines
 from infolijn.knowledge.tasks import send_review_reminders
 from infolijn.search.actions import purge_old_search_logs
 from infolijn.search.tasks import sync_search_index
+from infolijn.website.actions import erase_old_contact_form_data
 
 
 def run_once() -> dict[str, int]:
@@ -23,6 +24,7 @@ def run_once() -> dict[str, int]:
         "review_reminders": send_review_reminders.call(),
         "contact_deadlines_changed": sweep_contact_deadlines.call(),
         "search_logs_purged": purge_old_search_logs(),
+        "contact_forms_erased": erase_old_contact_form_data(),
     }
 
 
