@@ -247,3 +247,69 @@ class ContactScript(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact_id} ↔ {self.script_id}"
+
+
+class MailKind(models.TextChoices):
+    PENDING = "pending", _("nog te verwerken")
+    NEW_CONTACT = "new_contact", _("nieuw contact")
+    THREADED = "threaded", _("bij een bestaand contact")
+    AUTO_REPLY = "auto_reply", _("automatisch bericht")
+    NEEDS_ATTENTION = "needs_attention", _("handmatig te behandelen")
+
+
+MAIL_WITH_CONTACT = (MailKind.NEW_CONTACT, MailKind.THREADED)
+
+
+class InboundMessage(models.Model):
+    """One e-mail as it arrived: the raw bytes, stored before anything else, and where it went.
+
+    ``message_id`` is the Message-ID (without brackets) or ``sha256:<hex>`` of the raw bytes
+    when there is none; it makes intake idempotent. ``kind`` starts as ``pending`` and is set
+    once, by ``mailintake.take_in_message``; a pending row is a message whose processing was
+    interrupted, and the next intake finishes it.
+    """
+
+    message_id = models.CharField(_("message-id"), max_length=255, unique=True)
+    raw = models.BinaryField(_("origineel bericht"))
+    raw_size = models.PositiveIntegerField(_("grootte (bytes)"), default=0)
+    source = models.CharField(_("bron"), max_length=20, default="folder")
+    filename = models.CharField(_("bestand"), max_length=255, blank=True)
+    received_at = models.DateTimeField(_("ontvangen op"), db_index=True)
+    fetched_at = models.DateTimeField(_("opgehaald op"), auto_now_add=True)
+    from_address = models.CharField(_("afzender"), max_length=320, blank=True)
+    recipients = models.TextField(_("geadresseerden"), blank=True)
+    subject = models.CharField(_("onderwerp"), max_length=500, blank=True)
+    text = models.TextField(_("tekst"), blank=True)
+    text_truncated = models.BooleanField(_("tekst ingekort"), default=False)
+    attachments = models.PositiveIntegerField(_("bijlagen"), default=0)
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=MailKind.choices, default=MailKind.PENDING
+    )
+    problem = models.TextField(_("probleem"), blank=True)
+    contact = models.ForeignKey(
+        Contact,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("contact"),
+    )
+
+    class Meta:
+        ordering = ["received_at", "id"]
+        verbose_name = _("inkomende e-mail")
+        verbose_name_plural = _("inkomende e-mails")
+        indexes = [models.Index(fields=["kind", "received_at"], name="inbound_kind_received")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=MailKind.values), name="inbound_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=MAIL_WITH_CONTACT, contact__isnull=False)
+                | (~Q(kind__in=MAIL_WITH_CONTACT) & Q(contact__isnull=True)),
+                name="inbound_contact_iff_routed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.message_id} ({self.kind})"
