@@ -48,6 +48,8 @@ class ThemeIndexPage(Page):
     class Meta:
         verbose_name = _("overzicht thema's")
 
+    intro = _("Alle informatie van de Vlaamse overheid, geordend per thema.")
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = ThemePage.objects.child_of(self).live().public().order_by("title")

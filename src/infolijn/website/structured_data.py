@@ -72,7 +72,7 @@ def page_graph(page: Any, request: HttpRequest) -> dict[str, Any]:
     """Home and theme pages: WebPage (and WebSite on the home page) with its breadcrumbs."""
     url = page.get_full_url(request)
     specific = page.specific
-    description = getattr(specific, "intro", "") or page.search_description or page.title
+    description = str(getattr(specific, "intro", "") or page.search_description or page.title)
     nodes: list[dict[str, Any]] = [
         {
             "@type": "WebPage",
