@@ -149,3 +149,22 @@ def test_a_changed_slug_keeps_the_old_address_working(
     response = client.get("/info/oude-naam/")
     assert response.status_code == 301
     assert response["Location"].endswith("/info/nieuwe-naam/")
+
+
+def test_related_scripts_and_most_read_topics(client):
+    from infolijn.website import visits
+
+    make_script("startbedrag", title="Startbedrag")
+    make_script("schoolbonus", title="Schoolbonus")
+    make_script("verkeersbelasting", title="Verkeersbelasting", themes=("Mobiliteit",))
+    page = client.get("/info/startbedrag/").content.decode()
+    assert "Meer over dit thema" in page
+    assert "Schoolbonus" in page
+    assert "Verkeersbelasting" not in page
+    browser = {"User-Agent": "Mozilla/5.0 Firefox/140.0"}
+    for _ in range(2):
+        client.get("/info/verkeersbelasting/", headers=browser)
+    visits.flush()
+    home = client.get("/").content.decode()
+    assert "Meest gelezen" in home
+    assert home.index("Meest gelezen") < home.index("Verkeersbelasting")

@@ -244,6 +244,18 @@ class ScriptPage(Page):
             and (self.public_from is None or self.public_from <= now)
         )
 
+    def related_scripts(self, limit: int = 5) -> list["ScriptPage"]:
+        """Other public scripts that share a theme with this one (main theme first)."""
+        themes = [link.theme_id for link in self.theme_links.all()]
+        related = (
+            ScriptPage.objects.public(timezone.now())
+            .filter(theme_links__theme_id__in=themes)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("title")
+        )
+        return list(related[:limit])
+
     def sections(self) -> list[Section]:
         return split_sections(self.body)
 

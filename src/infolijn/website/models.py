@@ -8,6 +8,15 @@ from wagtail.models import Page
 from infolijn.knowledge.models import ScriptPage, ThemePage
 
 
+def most_read_scripts(*, limit: int, days: int = 30) -> list[ScriptPage]:
+    """The public scripts read most in the last ``days`` days (from the visit counts)."""
+    from infolijn.website.queries import views_per_page
+
+    views = views_per_page(days=days)
+    scripts = ScriptPage.objects.public(timezone.now()).filter(pk__in=views)
+    return sorted(scripts, key=lambda s: (-views[s.pk], s.title))[:limit]
+
+
 class HomePage(Page):
     """The citizen's front door: themes, and how to reach the line."""
 
@@ -36,6 +45,7 @@ class HomePage(Page):
         context["recent_scripts"] = ScriptPage.objects.public(timezone.now()).order_by(
             "-last_published_at"
         )[:6]
+        context["most_read"] = most_read_scripts(limit=6)
         return context
 
 
