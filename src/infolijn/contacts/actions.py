@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 
 from infolijn.calendar import require_aware
 from infolijn.contacts.csvfile import (
+    COLUMNS,
     CsvRow,
     Problem,
     UnreadableFileError,
@@ -42,15 +43,7 @@ SOURCE_DESK = "desk"
 BATCH_SIZE = 500
 # What a row of the export says about a contact. Re-importing a changed row for a known id
 # rewrites these (the export is the source of truth: an open e-mail that is now answered).
-IMPORTED_FIELDS = (
-    "channel",
-    "partner",
-    "received_at",
-    "answered_at",
-    "closed_at",
-    "outcome",
-    "topic",
-)
+IMPORTED_FIELDS = tuple(column for column in COLUMNS if column != "id")
 REGISTERING_ROLES = (Role.AGENT, Role.TEAM_LEAD, Role.ADMINISTRATOR)
 IMPORTING_ROLES = (Role.TEAM_LEAD, Role.ADMINISTRATOR)
 

@@ -15,6 +15,7 @@ import json
 import math
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 
 from infolijn.planning.engine.staffing import StaffingResult, required_agents
 
@@ -39,21 +40,10 @@ def main(argv: list[str]) -> int:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(_as_json(result), allow_nan=False))
+        print(json.dumps(asdict(result), allow_nan=False))
     else:
         print(_describe(result, args.within, args.shrinkage))
     return 0
-
-
-def _as_json(result: StaffingResult) -> dict[str, object]:
-    return {
-        "agents": result.agents,
-        "service_level": result.service_level,
-        "asa": result.asa,
-        "occupancy": result.occupancy,
-        "model": result.model,
-        "agents_scheduled": result.agents_scheduled,
-    }
 
 
 def _describe(result: StaffingResult, within: float, shrinkage: float) -> str:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 
-from infolijn.planning.engine.forecast import MAX_HORIZON, ForecastRow, forecast_history
+from infolijn.planning.engine.forecast import MAX_HORIZON, forecast_history
 from infolijn.planning.engine.forecast_io import HistoryError, read_history
 
 
@@ -31,20 +32,11 @@ def main(argv: list[str]) -> int:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps([_as_json(row) for row in rows], allow_nan=False))
+        print(json.dumps([asdict(row) for row in rows], allow_nan=False))
     else:
         for row in rows:
             print(f"{row.timestamp}\t{row.forecast:.1f}\t[{row.lower:.1f}, {row.upper:.1f}]")
     return 0
-
-
-def _as_json(row: ForecastRow) -> dict[str, object]:
-    return {
-        "timestamp": row.timestamp,
-        "forecast": row.forecast,
-        "lower": row.lower,
-        "upper": row.upper,
-    }
 
 
 def _horizon(text: str) -> int:
