@@ -125,3 +125,19 @@ def admin_script_form(
         data["action-submit"] = "Indienen"
     data.update(fields)
     return data
+
+
+def make_publication(partner: Partner, **fields):
+    """A brochure in the catalogue (overrides: any Publication field)."""
+    from infolijn.website.models import Publication
+
+    n = next(_counter)
+    values = {
+        "slug": f"brochure-{n}",
+        "title": f"Brochure {n}",
+        "summary": "Alles over het Groeipakket.",
+        "stock": 10,
+        "max_per_order": 5,
+    }
+    values.update(fields)
+    return Publication.objects.create(partner=partner, **values)

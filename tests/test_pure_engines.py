@@ -7,6 +7,7 @@ import pytest
 
 PURE_MODULES = [
     "infolijn.calendar",
+    "infolijn.contacts.intervalstats",
     "infolijn.contacts.kpis",
     "infolijn.contacts.mailparse",
     "infolijn.knowledge.scriptfile",
@@ -14,7 +15,13 @@ PURE_MODULES = [
     "infolijn.plainlanguage.cli",
     "infolijn.planning.engine.cli",
     "infolijn.planning.engine.forecast_cli",
+    "infolijn.planning.engine.accuracy",
+    "infolijn.planning.engine.backlog",
+    "infolijn.planning.engine.events",
+    "infolijn.planning.engine.shifts",
     "infolijn.planning.engine.simulation",
+    "infolijn.planning.engine.training",
+    "infolijn.quality.engine",
     "infolijn.search.engine.index",
     "infolijn.search.engine.evaluation",
 ]

@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from infolijn.partners.roles import Role
-from tests.factories import make_partner, make_script, make_user
+from tests.factories import make_partner, make_publication, make_script, make_user
 
 ANON, NO_ROLE, AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN, REVIEWER_A, REVIEWER_B = (
     "anonymous",
@@ -50,6 +50,12 @@ EXPECTED = {
     "sitemap": (lambda d: reverse("sitemap"), EVERYONE),
     "website:robots": (lambda d: reverse("website:robots"), EVERYONE),
     "website:contact": (lambda d: reverse("website:contact"), EVERYONE),
+    "website:publications": (lambda d: reverse("website:publications"), EVERYONE),
+    "website:order": (lambda d: reverse("website:order", args=[d["publication"]]), EVERYONE),
+    "contacts:publication_orders": (
+        lambda d: reverse("contacts:publication_orders"),
+        {AGENT, LEAD, ADMIN},
+    ),
     "search:public": (lambda d: reverse("search:public") + "?q=groeipakket", EVERYONE),
     "search:public_click": (
         lambda d: reverse("search:public_click", args=[0, "bestaat-niet"]),
@@ -77,6 +83,7 @@ ADMIN_EXPECTED = {
     "feedback_report": (lambda d: reverse("feedback_report"), {EDITOR, ADMIN}),
     "visits_report": (lambda d: reverse("visits_report"), {EDITOR, ADMIN}),
     "synonyms": (lambda d: reverse("wagtailsnippets_search_synonym:list"), {EDITOR}),
+    "publications": (lambda d: reverse("wagtailsnippets_website_publication:list"), {EDITOR}),
 }
 OUR_NAMESPACES = ("core", "knowledge", "search", "contacts", "website")
 
@@ -100,6 +107,8 @@ POST_ONLY = {
     "contacts:register_call",
     "contacts:link_to_current",
     "website:feedback",
+    "contacts:publication_orders_sent",
+    "contacts:publication_order_cancel",
 }  # tests/contacts
 
 
@@ -135,6 +144,7 @@ def world(db):
         "script_a": script.script_id,
         "script_a_pk": script.pk,
         "script_a_parent": script.get_parent().pk,
+        "publication": make_publication(partner_a).slug,
     }
     return users, data
 

@@ -128,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "infolijn.core.context_processors.roles",
+                "infolijn.website.context_processors.reachability",
             ]
         },
     }

@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from infolijn.website.sitemaps import SITEMAPS
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
@@ -15,7 +17,7 @@ urlpatterns = [
     path("", include("infolijn.search.urls")),
     path("", include("infolijn.contacts.urls")),
     path("", include("infolijn.website.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.DEBUG:

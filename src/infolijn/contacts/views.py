@@ -1,14 +1,18 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from infolijn.contacts.actions import REGISTERING_ROLES
 from infolijn.contacts.desk import current_contact, link_script, register_call_with_script
 from infolijn.contacts.forms import DeskCallForm
 from infolijn.core.access import is_htmx, role_required
+from infolijn.core.spreadsheet import csv_response
 from infolijn.knowledge import access
+from infolijn.website.actions import cancel_order, mark_orders_sent, open_publication_orders
+from infolijn.website.models import PublicationOrder
 
 CURRENT_CONTACT_SESSION_KEY = "desk_current_contact_id"
 
@@ -66,3 +70,71 @@ def link_to_current(request: HttpRequest, script_id: str) -> HttpResponse:
     elif link_script(contact=contact, script_id=script.script_id, actor=request.user):  # type: ignore[arg-type]
         messages.success(request, f"‘{script.title}’ is gekoppeld aan gesprek #{contact.pk}.")
     return _back(request, script_id)
+
+
+ORDER_CSV_HEADER = (
+    "bestelnummer",
+    "besteld_op",
+    "te_versturen_tegen",
+    "partner",
+    "publicatie",
+    "aantal",
+    "naam",
+    "straat",
+    "postcode",
+    "gemeente",
+)
+
+
+@role_required(*REGISTERING_ROLES)
+def publication_orders(request: HttpRequest) -> HttpResponse:
+    """The fulfilment list: orders still to send, oldest due first; printable and as CSV."""
+    orders = open_publication_orders()
+    if request.GET.get("formaat") == "csv":
+        rows = (
+            (
+                order.reference,
+                f"{timezone.localtime(order.received_at):%Y-%m-%d %H:%M}",
+                f"{timezone.localtime(order.due_at):%Y-%m-%d}" if order.due_at else "",
+                order.publication.partner.name,
+                order.publication.title,
+                order.quantity,
+                order.name,
+                order.street,
+                order.postcode,
+                order.municipality,
+            )
+            for order in orders
+        )
+        return csv_response("bestellingen.csv", ORDER_CSV_HEADER, rows)
+    return render(
+        request,
+        "contacts/publication_orders.html",
+        {"orders": orders, "now": timezone.now()},
+    )
+
+
+@require_POST
+@role_required(*REGISTERING_ROLES)
+def publication_orders_sent(request: HttpRequest) -> HttpResponse:
+    ids = [value for value in request.POST.getlist("order") if value.isdigit()]
+    if not ids:
+        messages.error(request, "Duid eerst de bestellingen aan die verstuurd zijn.")
+    else:
+        orders = PublicationOrder.objects.filter(pk__in=ids)
+        count = mark_orders_sent(orders, actor=request.user)  # type: ignore[arg-type]
+        messages.success(request, f"{count} bestelling(en) gemarkeerd als verstuurd.")
+    return redirect("contacts:publication_orders")
+
+
+@require_POST
+@role_required(*REGISTERING_ROLES)
+def publication_order_cancel(request: HttpRequest, order_id: int) -> HttpResponse:
+    order = get_object_or_404(PublicationOrder, pk=order_id)
+    if cancel_order(order, actor=request.user):  # type: ignore[arg-type]
+        messages.success(
+            request, f"Bestelling {order.reference} geannuleerd; de voorraad is aangevuld."
+        )
+    else:
+        messages.error(request, f"Bestelling {order.reference} was al verstuurd of geannuleerd.")
+    return redirect("contacts:publication_orders")

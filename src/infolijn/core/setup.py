@@ -67,6 +67,9 @@ ADMIN_MODEL_PERMISSIONS = {
         ("search", "change_synonym"),
         ("search", "delete_synonym"),
         ("search", "view_synonym"),
+        ("website", "add_publication"),
+        ("website", "change_publication"),
+        ("website", "view_publication"),
     ],
 }
 

@@ -14,8 +14,10 @@ from infolijn.knowledge.actions import act_on_review, revise_script, submit_for_
 from infolijn.knowledge.exchange import import_script_directory
 from infolijn.knowledge.models import ScriptPage, Visibility
 from infolijn.partners.actions import assign_partner_reviewer, ensure_partner
-from infolijn.partners.models import Agreement, Channel, OpeningHours
+from infolijn.partners.models import Agreement, Channel, OpeningHours, Partner
 from infolijn.partners.roles import Role
+from infolijn.website.actions import place_order
+from infolijn.website.models import Publication
 
 CONTENT = Path(__file__).parent / "content"
 DEMO_PASSWORD = "infolijn-demo"  # noqa: S105 - printed for the demo; production has no demo users
@@ -144,6 +146,31 @@ def _lifecycle_examples(editor: AbstractBaseUser, second_editor: AbstractBaseUse
     )
 
 
+DEMO_ORDERS = [
+    ("groeipakket-in-een-notendop", 2, "An Claes", "Kerkstraat 12", "9000", "Gent", 3),
+    ("mijn-verbouwpremie", 1, "Jan De Smet", "Stationsplein 4 bus 2", "3000", "Leuven", 1),
+    ("erven-en-schenken", 1, "Fatima Benali", "Lange Lozanastraat 80", "2018", "Antwerpen", 0),
+    ("starten-als-zelfstandige", 3, "Wim Verhoeven", "Markt 1", "8500", "Kortrijk", 0),
+]
+
+
+def _publications() -> None:
+    for entry in yaml.safe_load((CONTENT / "publications.yaml").read_text(encoding="utf-8")):
+        Publication.objects.create(partner=Partner.objects.get(name=entry.pop("partner")), **entry)
+    now = timezone.now()
+    for slug, quantity, name, street, postcode, municipality, days_ago in DEMO_ORDERS:
+        place_order(
+            publication=Publication.objects.get(slug=slug),
+            quantity=quantity,
+            name=name,
+            street=street,
+            postcode=postcode,
+            municipality=municipality,
+            client_address=f"demo-{slug}",
+            received_at=now - dt.timedelta(days=days_ago),
+        )
+
+
 def demo_loaded() -> bool:
     return get_user_model().objects.filter(username="redacteur").exists()
 
@@ -165,6 +192,7 @@ def _load() -> None:
     staff = {username: _user(username, first, last, role) for username, first, last, role in STAFF}
     _partners()
     _scripts(staff["redacteur"], staff["redacteur2"])
+    _publications()
 
 
 def print_logins(*, port: int) -> None:

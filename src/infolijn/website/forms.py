@@ -2,7 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
-class FeedbackForm(forms.Form):
+class CitizenForm(forms.Form):
+    """Ties each field's error message to the field (`aria-describedby`), for screen readers."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-fout"
+
+
+class FeedbackForm(CitizenForm):
     useful = forms.TypedChoiceField(
         label=_("Was deze informatie nuttig?"),
         choices=[("ja", _("Ja")), ("nee", _("Nee"))],
@@ -23,7 +33,7 @@ class FeedbackForm(forms.Form):
     )
 
 
-class ContactForm(forms.Form):
+class ContactForm(CitizenForm):
     partner: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Over welke overheidsdienst gaat je vraag?"),
         queryset=None,
@@ -67,3 +77,49 @@ class ContactForm(forms.Form):
                 _("Je vraag is wat kort. Beschrijf in een paar woorden waarover het gaat.")
             )
         return question
+
+
+class OrderForm(CitizenForm):
+    quantity = forms.TypedChoiceField(label=_("Aantal exemplaren"), coerce=int)
+    name = forms.CharField(
+        label=_("Je naam"), max_length=200, error_messages={"required": _("Vul je naam in.")}
+    )
+    street = forms.CharField(
+        label=_("Straat en huisnummer"),
+        max_length=200,
+        error_messages={"required": _("Vul je straat en huisnummer in.")},
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=4,
+        min_length=4,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+        error_messages={
+            "required": _("Vul je postcode in."),
+            "min_length": _("Een Belgische postcode heeft 4 cijfers, bv. 1000."),
+            "max_length": _("Een Belgische postcode heeft 4 cijfers, bv. 1000."),
+        },
+    )
+    municipality = forms.CharField(
+        label=_("Gemeente"),
+        max_length=100,
+        error_messages={"required": _("Vul je gemeente in.")},
+    )
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
+    )
+
+    def __init__(self, *args, max_quantity: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        quantity = self.fields["quantity"]
+        quantity.choices = [(n, str(n)) for n in range(1, max_quantity + 1)]  # type: ignore[attr-defined]
+        quantity.error_messages["invalid_choice"] = f"Kies een aantal van 1 tot {max_quantity}."
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["street"].widget.attrs["autocomplete"] = "street-address"
+        self.fields["municipality"].widget.attrs["autocomplete"] = "address-level2"
+
+    def clean_postcode(self) -> str:
+        postcode = self.cleaned_data["postcode"].strip()
+        if not postcode.isascii() or not postcode.isdigit() or not 1000 <= int(postcode) <= 9999:
+            raise forms.ValidationError(_("Een Belgische postcode heeft 4 cijfers, bv. 1000."))
+        return postcode

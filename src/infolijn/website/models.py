@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,9 +25,6 @@ class HomePage(Page):
 
     intro = models.TextField(_("inleiding"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=40, default="1700")
-    opening_hours_text = models.CharField(
-        _("bereikbaarheid"), max_length=200, default="Elke werkdag van 9 tot 19 uur, gratis."
-    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["knowledge.ThemeIndexPage", "knowledge.KnowledgeBasePage"]
@@ -33,7 +33,6 @@ class HomePage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("phone"),
-        FieldPanel("opening_hours_text"),
     ]
 
     class Meta:
@@ -117,3 +116,100 @@ class ContactFormMessage(models.Model):
     @property
     def reference(self) -> str:
         return f"IL-{self.contact_id}" if self.contact_id else f"WF-{self.pk}"
+
+
+class Publication(models.Model):
+    """A partner's brochure that citizens can order on paper, with the stock on hand."""
+
+    partner = models.ForeignKey(
+        "partners.Partner",
+        on_delete=models.PROTECT,
+        related_name="publications",
+        verbose_name=_("partner"),
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("adres (slug)"), max_length=120, unique=True)
+    summary = models.TextField(_("korte beschrijving"), max_length=600)
+    stock = models.PositiveIntegerField(_("voorraad (exemplaren)"), default=0)
+    max_per_order = models.PositiveSmallIntegerField(
+        _("hoogstens per bestelling"), default=5, validators=[MinValueValidator(1)]
+    )
+    active = models.BooleanField(_("in de catalogus"), default=True)
+
+    class Meta:
+        ordering = ["partner__name", "title"]
+        verbose_name = _("publicatie")
+        verbose_name_plural = _("publicaties")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(max_per_order__gte=1), name="publication_max_per_order_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def available(self) -> bool:
+        return self.active and self.stock > 0
+
+    @property
+    def orderable_quantity(self) -> int:
+        return min(self.stock, self.max_per_order)
+
+
+class PublicationOrder(models.Model):
+    """A citizen's order for copies of one publication, sent out by the contact center.
+
+    The copies are reserved from the stock when the order is placed; cancelling gives them
+    back. Name and address are personal data, erased ``RETENTION_DAYS`` after the order.
+    """
+
+    RETENTION_DAYS = 180
+
+    class Status(models.TextChoices):
+        NEW = "new", _("te versturen")
+        SENT = "sent", _("verstuurd")
+        CANCELLED = "cancelled", _("geannuleerd")
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.PROTECT, related_name="orders", verbose_name=_("publicatie")
+    )
+    quantity = models.PositiveSmallIntegerField(_("aantal"))
+    name = models.CharField(_("naam"), max_length=200)
+    street = models.CharField(_("straat en nummer"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=4)
+    municipality = models.CharField(_("gemeente"), max_length=100)
+    received_at = models.DateTimeField(_("besteld op"), default=timezone.now, db_index=True)
+    due_at = models.DateTimeField(_("te versturen tegen"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    handled_at = models.DateTimeField(_("behandeld op"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("behandeld door"),
+    )
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["received_at", "id"]
+        verbose_name = _("bestelling")
+        verbose_name_plural = _("bestellingen")
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="order_quantity_positive"),
+            models.CheckConstraint(
+                condition=Q(status__in=["new", "sent", "cancelled"]), name="order_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.quantity} × {self.publication}"
+
+    @property
+    def reference(self) -> str:
+        return f"BST-{self.pk:06d}"

@@ -70,33 +70,44 @@ def script_graph(page: ScriptPage, request: HttpRequest) -> dict[str, Any]:
 
 def page_graph(page: Any, request: HttpRequest) -> dict[str, Any]:
     """Home and theme pages: WebPage (and WebSite on the home page) with its breadcrumbs."""
-    url = page.get_full_url(request)
     specific = page.specific
     description = str(getattr(specific, "intro", "") or page.search_description or page.title)
+    return webpage_graph(
+        url=page.get_full_url(request),
+        name=page.title,
+        description=description,
+        request=request,
+        home=page.depth <= 2,
+    )
+
+
+def webpage_graph(
+    *, url: str, name: str, description: str, request: HttpRequest, home: bool = False
+) -> dict[str, Any]:
+    """A WebPage under the home page (with breadcrumbs), or the home page with the WebSite."""
     nodes: list[dict[str, Any]] = [
         {
             "@type": "WebPage",
             "@id": url,
             "url": url,
-            "name": page.title,
+            "name": name,
             "description": description,
             "inLanguage": "nl-BE",
         }
     ]
-    crumbs = [("Start", request.build_absolute_uri("/"))]
-    if page.depth > 2:
-        crumbs.append((page.title, url))
+    if home:
+        nodes.append({"@type": "WebSite", "url": url, "name": "infolijn", "inLanguage": "nl-BE"})
+    else:
+        crumbs = [("Start", request.build_absolute_uri("/")), (name, url)]
         nodes.append(
             {
                 "@type": "BreadcrumbList",
                 "itemListElement": [
-                    {"@type": "ListItem", "position": i, "name": name, "item": link}
-                    for i, (name, link) in enumerate(crumbs, 1)
+                    {"@type": "ListItem", "position": i, "name": crumb, "item": link}
+                    for i, (crumb, link) in enumerate(crumbs, 1)
                 ],
             }
         )
-    else:
-        nodes.append({"@type": "WebSite", "url": url, "name": "infolijn", "inLanguage": "nl-BE"})
     return {"@context": "https://schema.org", "@graph": nodes}
 
 

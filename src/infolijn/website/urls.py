@@ -8,4 +8,6 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("feedback/<slug:script_id>/", views.feedback, name="feedback"),
     path("contact/", views.contact_form, name="contact"),
+    path("publicaties/", views.publications, name="publications"),
+    path("publicaties/<slug:slug>/bestellen/", views.order_publication, name="order"),
 ]

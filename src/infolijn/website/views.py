@@ -1,12 +1,18 @@
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from infolijn.knowledge.models import ScriptPage
-from infolijn.website.actions import give_feedback, receive_contact_form
-from infolijn.website.forms import ContactForm, FeedbackForm
+from infolijn.website.actions import (
+    OrderRefusedError,
+    give_feedback,
+    place_order,
+    receive_contact_form,
+)
+from infolijn.website.forms import ContactForm, FeedbackForm, OrderForm
+from infolijn.website.models import Publication
 
 
 @require_GET
@@ -67,3 +73,47 @@ def contact_form(request: HttpRequest) -> HttpResponse:
             return render(request, "website/contact_thanks.html", {"reference": message.reference})
     status = 400 if request.method == "POST" else 200
     return render(request, "website/contact_form.html", {"form": form}, status=status)
+
+
+@require_GET
+def publications(request: HttpRequest) -> HttpResponse:
+    """The catalogue: every brochure in the catalogue, by partner."""
+    catalogue = Publication.objects.filter(active=True, partner__active=True).select_related(
+        "partner"
+    )
+    return render(request, "website/publications.html", {"publications": catalogue})
+
+
+def order_publication(request: HttpRequest, slug: str) -> HttpResponse:
+    publication = get_object_or_404(
+        Publication.objects.select_related("partner"), slug=slug, active=True
+    )
+    if not publication.available:
+        return render(
+            request, "website/order_form.html", {"publication": publication, "form": None}
+        )
+    form = OrderForm(request.POST or None, max_quantity=publication.orderable_quantity)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:  # hidden field: only bots fill it in
+            return render(request, "website/order_thanks.html", {"order": None})
+        try:
+            order = place_order(
+                publication=publication,
+                quantity=form.cleaned_data["quantity"],
+                name=form.cleaned_data["name"],
+                street=form.cleaned_data["street"],
+                postcode=form.cleaned_data["postcode"],
+                municipality=form.cleaned_data["municipality"],
+                client_address=request.META.get("REMOTE_ADDR", ""),
+            )
+        except OrderRefusedError as refused:
+            form.add_error(None, str(refused))
+        else:
+            return render(request, "website/order_thanks.html", {"order": order})
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "website/order_form.html",
+        {"publication": publication, "form": form},
+        status=status,
+    )

@@ -3,12 +3,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from infolijn.core.access import role_required
 from infolijn.core.menu import EditorsMenuItem
 from infolijn.knowledge.models import ScriptPage
 from infolijn.partners.roles import Role
-from infolijn.website.models import PageFeedback
+from infolijn.website.models import PageFeedback, Publication
 from infolijn.website.queries import VISIT_DAYS, visit_totals
 
 RECENT_COMMENTS = 5
@@ -69,3 +72,28 @@ def register_feedback_menu_item():
     return EditorsMenuItem(
         "Feedback op pagina's", reverse("feedback_report"), icon_name="comment", order=910
     )
+
+
+class PublicationViewSet(SnippetViewSet):
+    """The brochure catalogue: editors keep titles, descriptions and stock up to date."""
+
+    model = Publication
+    icon = "doc-full-inverse"
+    menu_label = "Publicaties"
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = ["title", "partner", "stock", "active"]
+    list_filter = ["partner", "active"]
+    search_fields = ["title", "summary"]
+    panels = [
+        FieldPanel("partner"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("stock"),
+        FieldPanel("max_per_order"),
+        FieldPanel("active"),
+    ]
+
+
+register_snippet(PublicationViewSet)

@@ -14,7 +14,7 @@ from infolijn.contacts.tasks import sweep_contact_deadlines
 from infolijn.knowledge.tasks import send_review_reminders
 from infolijn.search.actions import purge_old_search_logs
 from infolijn.search.tasks import sync_search_index
-from infolijn.website.actions import erase_old_contact_form_data
+from infolijn.website.actions import erase_old_contact_form_data, erase_old_orders
 
 
 def run_once() -> dict[str, int]:
@@ -25,6 +25,7 @@ def run_once() -> dict[str, int]:
         "contact_deadlines_changed": sweep_contact_deadlines.call(),
         "search_logs_purged": purge_old_search_logs(),
         "contact_forms_erased": erase_old_contact_form_data(),
+        "publication_orders_erased": erase_old_orders(),
     }
 
 
