@@ -1,5 +1,8 @@
 """Every URL of ours × every role: who gets in, who is sent away, and nothing leaks across partners."""
 
+import importlib
+import importlib.util
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -19,6 +22,13 @@ ANON, NO_ROLE, AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN, REVIEWER_A, REVIEWE
     "reviewer_b",
 )
 ALL = (ANON, NO_ROLE, AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN, REVIEWER_A, REVIEWER_B)
+# Apps with their own part of the matrix: tests/<app>/url_access.py defines EXPECTED (same shape
+# as below), POST_ONLY and world_data(partner_a, partner_b, users) -> dict for its path builders.
+APP_MATRICES = {
+    app: importlib.import_module(f"tests.{app}.url_access")
+    for app in ("planning", "quality", "intake")
+    if importlib.util.find_spec(f"tests.{app}.url_access") is not None
+}
 LINE = {AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN}
 EVERYONE = set(ALL)
 
@@ -85,7 +95,7 @@ ADMIN_EXPECTED = {
     "synonyms": (lambda d: reverse("wagtailsnippets_search_synonym:list"), {EDITOR}),
     "publications": (lambda d: reverse("wagtailsnippets_website_publication:list"), {EDITOR}),
 }
-OUR_NAMESPACES = ("core", "knowledge", "search", "contacts", "website")
+OUR_NAMESPACES = ("core", "knowledge", "search", "contacts", "website", *APP_MATRICES)
 
 
 def our_url_names() -> set[str]:
@@ -110,6 +120,9 @@ POST_ONLY = {
     "contacts:publication_orders_sent",
     "contacts:publication_order_cancel",
 }  # tests/contacts
+for _matrix in APP_MATRICES.values():
+    EXPECTED.update(_matrix.EXPECTED)
+    POST_ONLY |= set(_matrix.POST_ONLY)
 
 
 def test_every_url_of_ours_has_an_expectation():
@@ -146,6 +159,8 @@ def world(db):
         "script_a_parent": script.get_parent().pk,
         "publication": make_publication(partner_a).slug,
     }
+    for matrix in APP_MATRICES.values():
+        data.update(matrix.world_data(partner_a, partner_b, users))
     return users, data
 
 

@@ -17,6 +17,9 @@ urlpatterns = [
     path("", include("infolijn.search.urls")),
     path("", include("infolijn.contacts.urls")),
     path("", include("infolijn.website.urls")),
+    path("", include("infolijn.planning.urls")),
+    path("", include("infolijn.quality.urls")),
+    path("", include("infolijn.intake.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

@@ -1,0 +1,1 @@
+"""Quality: listening evaluations, calibration, mystery calls, daily KPIs and partner reports."""
