@@ -313,3 +313,69 @@ class InboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.message_id} ({self.kind})"
+
+
+class TelephonyQueue(models.Model):
+    """A queue (Avaya split/skill, Genesys queue) of a telephony platform, mapped to a partner."""
+
+    source = models.CharField(_("bron"), max_length=40)
+    queue = models.CharField(_("wachtrij"), max_length=200)
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="queues", verbose_name=_("partner")
+    )
+    channel = models.CharField(
+        _("kanaal"), max_length=10, choices=Channel.choices, default=Channel.PHONE
+    )
+
+    class Meta:
+        ordering = ["source", "queue"]
+        verbose_name = _("telefoniewachtrij")
+        verbose_name_plural = _("telefoniewachtrijen")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "queue"], name="queue_unique_per_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}/{self.queue} → {self.partner}"
+
+
+class QueueIntervalStat(models.Model):
+    """What one queue saw in one interval, as the telephony platform reported it.
+
+    Keyed on (queue, interval_start): importing the same interval again replaces its figures.
+    Sums are seconds; ``offered`` and ``abandoned`` include the short abandons.
+    """
+
+    queue = models.ForeignKey(TelephonyQueue, on_delete=models.CASCADE, related_name="intervals")
+    interval_start = models.DateTimeField(_("begin interval"), db_index=True)
+    interval_seconds = models.PositiveIntegerField(_("lengte (seconden)"))
+    offered = models.PositiveIntegerField(_("aangeboden"))
+    answered = models.PositiveIntegerField(_("beantwoord"))
+    answered_within_threshold = models.PositiveIntegerField(_("beantwoord binnen drempel"))
+    threshold_seconds = models.PositiveIntegerField(_("drempel (seconden)"))
+    abandoned = models.PositiveIntegerField(_("opgehangen"))
+    short_abandons = models.PositiveIntegerField(_("kort opgehangen"))
+    wait_seconds_sum = models.FloatField(_("som wachttijd beantwoord"))
+    handle_seconds_sum = models.FloatField(_("som behandeltijd"))
+    abandon_wait_seconds_sum = models.FloatField(null=True, blank=True)
+    imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now=True)
+
+    class Meta:
+        ordering = ["interval_start"]
+        verbose_name = _("intervalstatistiek")
+        verbose_name_plural = _("intervalstatistieken")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["queue", "interval_start"], name="interval_stat_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(short_abandons__lte=F("abandoned")), name="interval_short_le_abandoned"
+            ),
+            models.CheckConstraint(
+                condition=Q(answered_within_threshold__lte=F("answered")),
+                name="interval_within_le_answered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue} {self.interval_start:%Y-%m-%d %H:%M}"
