@@ -5,9 +5,16 @@ import importlib.util
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from infolijn.partners.roles import Role
-from tests.factories import make_partner, make_publication, make_script, make_user
+from tests.factories import (
+    make_contact,
+    make_partner,
+    make_publication,
+    make_script,
+    make_user,
+)
 
 ANON, NO_ROLE, AGENT, LEAD, PLANNER, QUALITY, EDITOR, ADMIN, REVIEWER_A, REVIEWER_B = (
     "anonymous",
@@ -62,6 +69,12 @@ EXPECTED = {
     "website:contact": (lambda d: reverse("website:contact"), EVERYONE),
     "website:publications": (lambda d: reverse("website:publications"), EVERYONE),
     "website:order": (lambda d: reverse("website:order", args=[d["publication"]]), EVERYONE),
+    "contacts:queue": (lambda d: reverse("contacts:queue"), {AGENT, LEAD, ADMIN}),
+    "contacts:contact": (
+        lambda d: reverse("contacts:contact", args=[d["contact"]]),
+        {AGENT, LEAD, ADMIN},
+    ),
+    "contacts:attention": (lambda d: reverse("contacts:attention"), {AGENT, LEAD, ADMIN}),
     "contacts:publication_orders": (
         lambda d: reverse("contacts:publication_orders"),
         {AGENT, LEAD, ADMIN},
@@ -118,6 +131,12 @@ POST_ONLY = {
     "contacts:link_to_current",
     "website:feedback",
     "contacts:publication_orders_sent",
+    "contacts:take",
+    "contacts:release",
+    "contacts:reply",
+    "contacts:forward",
+    "contacts:route",
+    "contacts:dismiss",
     "contacts:publication_order_cancel",
 }  # tests/contacts
 for _matrix in APP_MATRICES.values():
@@ -158,6 +177,7 @@ def world(db):
         "script_a_pk": script.pk,
         "script_a_parent": script.get_parent().pk,
         "publication": make_publication(partner_a).slug,
+        "contact": make_contact(partner_a, timezone.now(), channel="email").pk,
     }
     for matrix in APP_MATRICES.values():
         data.update(matrix.world_data(partner_a, partner_b, users))

@@ -38,7 +38,7 @@ def test_script_page_structured_data_follows_our_rules(client):
     assert graph["WebPage"]["inLanguage"] == "nl-BE"
     crumbs = graph["BreadcrumbList"]["itemListElement"]
     assert [c["position"] for c in crumbs] == [1, 2, 3]
-    assert [c["name"] for c in crumbs] == ["Start", "Gezin en kinderen", "Startbedrag"]
+    assert [c["name"] for c in crumbs] == ["Startpagina", "Gezin en kinderen", "Startbedrag"]
     assert '<link rel="canonical" href="http://' in html
     assert html.count("<h1>") == 1
 

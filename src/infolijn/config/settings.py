@@ -103,6 +103,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML (with BREACH mitigation); static files come pre-compressed (whitenoise).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "infolijn.core.middleware.SecurityHeadersMiddleware",
     "infolijn.website.cache.PublicPageCacheMiddleware",

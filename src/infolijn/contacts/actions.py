@@ -30,7 +30,6 @@ from infolijn.contacts.models import (
     TOPIC_MAX_LENGTH,
     Contact,
     Outcome,
-    SlaState,
     invariant_errors,
 )
 from infolijn.partners.models import Channel, Partner
@@ -348,27 +347,14 @@ def _opened(
 
 
 def sweep_sla(*, now: dt.datetime, within: dt.timedelta = AT_RISK_WINDOW) -> int:
-    """Bring ``sla_state`` of open e-mails and web forms in line with ``now``.
+    """Bring ``sla_state`` of open e-mails and web forms in line with ``now``; team leads get
+    one digest of what became at risk or overdue (``alerts.sweep_and_alert``).
 
-    Each state is set with a compare-and-set ``update()`` (only rows not already in it), so two
-    sweepers at once or one run twice change each row once; returns how many rows changed.
-    A contact that is no longer open keeps the state it had when it was closed.
+    Each row is changed with a compare-and-set ``update()``, so two sweepers at once or one
+    run twice change (and report) each row once; returns how many rows changed. A contact
+    that is no longer open keeps the state it had when it was closed.
     """
+    from infolijn.contacts.alerts import sweep_and_alert
+
     require_aware(now, "now")
-    waiting = Contact.objects.written().open()
-    changed = (
-        waiting.filter(due_at__lt=now)
-        .exclude(sla_state=SlaState.OVERDUE)
-        .update(sla_state=SlaState.OVERDUE)
-    )
-    changed += (
-        waiting.filter(due_at__gte=now, due_at__lt=now + within)
-        .exclude(sla_state=SlaState.AT_RISK)
-        .update(sla_state=SlaState.AT_RISK)
-    )
-    changed += (
-        waiting.filter(due_at__gte=now + within)
-        .exclude(sla_state=SlaState.OK)
-        .update(sla_state=SlaState.OK)
-    )
-    return changed
+    return sweep_and_alert(now=now, within=within)["changed"]

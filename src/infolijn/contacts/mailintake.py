@@ -9,9 +9,12 @@ One message at a time, each in its own transaction:
 2. The message is parsed (``mailparse``) and routed, in this order:
    automatic mail (auto-replies, bounces, our own address) → ``auto_reply``, no contact;
    "[IL-<contact id>]" in the subject naming a stored contact → ``threaded``;
-   In-Reply-To / References naming a stored message that has a contact → ``threaded``;
+   In-Reply-To / References naming a message we sent or received for a contact → ``threaded``
+   (from the partner's second line: the partner's answer to a forwarded contact; from the
+   citizen about a contact that was already answered: a new contact, a follow-up);
    otherwise a new e-mail contact for the partner the message was addressed to
-   (``new_contact``), or ``needs_attention`` when no single partner can be told.
+   (``new_contact``, acknowledged when the agreement asks for it), or ``needs_attention``
+   when no single partner can be told.
 3. Anything that goes wrong while parsing or routing leaves the message stored, with kind
    ``needs_attention`` and the reason in ``problem``; a contact is never half-created.
 """
@@ -23,14 +26,17 @@ from pathlib import Path
 from typing import Literal
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from infolijn.contacts.actions import register_contact
+from infolijn.contacts.alerts import acknowledge
+from infolijn.contacts.desk_mail import DeskError
 from infolijn.contacts.errors import ContactError
 from infolijn.contacts.mailparse import ParsedMail, message_key, parse_mail
-from infolijn.contacts.models import Contact, InboundMessage, MailKind, Outcome
+from infolijn.contacts.models import Contact, InboundMessage, MailKind, OutboundMessage, Outcome
 from infolijn.partners.models import Channel, Partner
 
 SOURCE_MAIL = "mail"
@@ -171,10 +177,20 @@ def _process(pk: int, now: dt.datetime) -> Outcome_:
         return _finish(message, MailKind.AUTO_REPLY, problem=reason)
     contact = _thread(parsed)
     if contact is not None:
-        return _finish(message, MailKind.THREADED, contact=contact)
-    partner, why = _partner(parsed)
-    if partner is None:
-        return _finish(message, MailKind.NEEDS_ATTENTION, problem=why)
+        if _from_second_line(parsed, contact):
+            Contact.objects.filter(
+                pk=contact.pk, forwarded_at__isnull=False, closed_at__isnull=True
+            ).update(partner_answered_at=now)
+            return _finish(message, MailKind.THREADED, contact=contact)
+        if contact.closed_at is None:
+            return _finish(message, MailKind.THREADED, contact=contact)
+        # The citizen writes again about a contact that was answered: a new question.
+        partner, note = contact.partner, f"Vervolg op IL-{contact.pk}"
+    else:
+        found, why = _partner(parsed)
+        if found is None:
+            return _finish(message, MailKind.NEEDS_ATTENTION, problem=why)
+        partner, note = found, ""
     try:
         with transaction.atomic():
             contact = register_contact(
@@ -182,12 +198,16 @@ def _process(pk: int, now: dt.datetime) -> Outcome_:
                 channel=Channel.EMAIL,
                 received_at=message.received_at,
                 outcome=Outcome.OPEN,
-                topic="",
+                topic=contact.topic if contact is not None else "",
                 external_id=str(message.pk),
                 source=SOURCE_MAIL,
             )
+            if note:
+                Contact.objects.filter(pk=contact.pk).update(note=note)
     except ContactError as exc:
         return _finish(message, MailKind.NEEDS_ATTENTION, problem=f"no contact: {exc}")
+    new_contact = contact
+    transaction.on_commit(lambda: acknowledge(new_contact))
     return _finish(message, MailKind.NEW_CONTACT, contact=contact)
 
 
@@ -233,6 +253,14 @@ def _thread(parsed: ParsedMail) -> Contact | None:
     ids = parsed.thread_ids
     if not ids:
         return None
+    ours = (
+        OutboundMessage.objects.filter(message_id__in=ids, contact__isnull=False)
+        .select_related("contact")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if ours is not None:
+        return ours.contact
     earlier = (
         InboundMessage.objects.filter(message_id__in=ids, contact__isnull=False)
         .select_related("contact")
@@ -240,6 +268,11 @@ def _thread(parsed: ParsedMail) -> Contact | None:
         .first()
     )
     return earlier.contact if earlier is not None else None
+
+
+def _from_second_line(parsed: ParsedMail, contact: Contact) -> bool:
+    second_line = contact.partner.second_line_email
+    return bool(second_line) and parsed.from_address.lower() == second_line.lower()
 
 
 def _partner(parsed: ParsedMail) -> tuple[Partner | None, str]:
@@ -277,3 +310,36 @@ def _partner_for(address: str) -> Partner | None:
         if tag:
             return Partner.objects.filter(code=tag).first()
     return None
+
+
+def route_manually(
+    message: InboundMessage, *, partner: Partner, actor: AbstractBaseUser
+) -> Contact:
+    """A person decided which partner a message that needs attention is for."""
+    with transaction.atomic():
+        locked = InboundMessage.objects.select_for_update().get(pk=message.pk)
+        if locked.kind != MailKind.NEEDS_ATTENTION:
+            raise DeskError("Dit bericht werd al behandeld.")
+        contact = register_contact(
+            partner=partner,
+            channel=Channel.EMAIL,
+            received_at=locked.received_at,
+            outcome=Outcome.OPEN,
+            topic="",
+            external_id=str(locked.pk),
+            source=SOURCE_MAIL,
+            actor=actor,
+        )
+        _finish(locked, MailKind.NEW_CONTACT, contact=contact, problem=locked.problem)
+    transaction.on_commit(lambda: acknowledge(contact))
+    return contact
+
+
+def dismiss(message: InboundMessage, *, actor: AbstractBaseUser, reason: str) -> bool:
+    """Spam, a newsletter, a mistake: looked at by a person, no contact. Kept (raw) as it came."""
+    return bool(
+        InboundMessage.objects.filter(pk=message.pk, kind=MailKind.NEEDS_ATTENTION).update(
+            kind=MailKind.DISMISSED,
+            problem=f"{reason.strip()[:500]} (nagekeken door {actor.get_username()})",
+        )
+    )

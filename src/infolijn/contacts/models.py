@@ -113,6 +113,23 @@ class Contact(models.Model):
         verbose_name=_("behandeld door"),
     )
     note = models.CharField(_("korte nota"), max_length=500, blank=True)
+    # The desk: who is working on an e-mail now (taken under a row lock, see desk_mail.take).
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("in behandeling bij"),
+    )
+    taken_at = models.DateTimeField(_("genomen op"), null=True, blank=True)
+    # Forwarding to the partner's second line, and its answer coming back.
+    forwarded_at = models.DateTimeField(_("doorgestuurd op"), null=True, blank=True)
+    partner_answered_at = models.DateTimeField(
+        _("antwoord van de partner op"), null=True, blank=True
+    )
+    last_reminder_at = models.DateTimeField(_("laatste herinnering op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     created_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -255,6 +272,7 @@ class MailKind(models.TextChoices):
     THREADED = "threaded", _("bij een bestaand contact")
     AUTO_REPLY = "auto_reply", _("automatisch bericht")
     NEEDS_ATTENTION = "needs_attention", _("handmatig te behandelen")
+    DISMISSED = "dismissed", _("nagekeken, geen contact")
 
 
 MAIL_WITH_CONTACT = (MailKind.NEW_CONTACT, MailKind.THREADED)
@@ -379,3 +397,96 @@ class QueueIntervalStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.queue} {self.interval_start:%Y-%m-%d %H:%M}"
+
+
+class OutboundMessage(models.Model):
+    """An e-mail we send: stored first (``queued``), then sent over SMTP (``sent``/``failed``).
+
+    The subject carries "[IL-<contact id>]" so that answers thread into the same contact.
+    """
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", _("antwoord")
+        ACKNOWLEDGEMENT = "ack", _("ontvangstbevestiging")
+        FORWARD = "forward", _("doorgestuurd naar de partner")
+        REMINDER = "reminder", _("herinnering aan de partner")
+        NOTIFICATION = "notification", _("melding voor teamleiders")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("klaar om te versturen")
+        SENT = "sent", _("verstuurd")
+        FAILED = "failed", _("niet verstuurd")
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.PROTECT, null=True, blank=True, related_name="outbound"
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    to_address = models.TextField(_("aan"))
+    subject = models.CharField(_("onderwerp"), max_length=500)
+    body = models.TextField(_("tekst"))
+    message_id = models.CharField(_("message-id"), max_length=255, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    error = models.TextField(_("fout"), blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verstuurd door"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.subject}"
+
+
+class ReplyTemplate(models.Model):
+    """A standard answer agents start from; for one partner, or for every partner."""
+
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reply_templates",
+        verbose_name=_("partner"),
+        help_text=_("Leeg: voor alle partners."),
+    )
+    name = models.CharField(_("naam"), max_length=120)
+    body = models.TextField(
+        _("tekst"), help_text=_("{naam} wordt vervangen door de naam van de burger, als die er is.")
+    )
+
+    class Meta:
+        ordering = ["partner__name", "name"]
+        verbose_name = _("antwoordsjabloon")
+        verbose_name_plural = _("antwoordsjablonen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonalDataAccess(models.Model):
+    """Who looked at a contact's personal data (e-mail texts, addresses), and when."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    purpose = models.CharField(max_length=40, default="desk")
+
+    class Meta:
+        ordering = ["-viewed_at"]
+        verbose_name = _("inzage persoonsgegevens")
+        verbose_name_plural = _("inzages persoonsgegevens")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.contact_id} ({self.viewed_at:%Y-%m-%d %H:%M})"

@@ -70,6 +70,10 @@ ADMIN_MODEL_PERMISSIONS = {
         ("website", "add_publication"),
         ("website", "change_publication"),
         ("website", "view_publication"),
+        ("contacts", "add_replytemplate"),
+        ("contacts", "change_replytemplate"),
+        ("contacts", "delete_replytemplate"),
+        ("contacts", "view_replytemplate"),
     ],
 }
 

@@ -82,6 +82,17 @@ class Agreement(ClusterableModel):
     email_deadline_working_days = models.PositiveSmallIntegerField(
         _("termijn e-mail (werkdagen)"), default=2, validators=[MinValueValidator(1)]
     )
+    send_acknowledgement = models.BooleanField(
+        _("ontvangstbevestiging sturen"),
+        default=False,
+        help_text=_("Stuur de burger meteen een bevestiging met het referentienummer."),
+    )
+    partner_reminder_working_days = models.PositiveSmallIntegerField(
+        _("herinnering tweede lijn na (werkdagen)"),
+        default=2,
+        validators=[MinValueValidator(1)],
+        help_text=_("Na zoveel werkdagen zonder antwoord sturen we de partner een herinnering."),
+    )
 
     class Meta:
         ordering = ["partner__name", "-valid_from"]

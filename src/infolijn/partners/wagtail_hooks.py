@@ -48,6 +48,8 @@ class AgreementViewSet(SnippetViewSet):
         FieldPanel("service_level_target"),
         FieldPanel("service_level_threshold_seconds"),
         FieldPanel("email_deadline_working_days"),
+        FieldPanel("send_acknowledgement"),
+        FieldPanel("partner_reminder_working_days"),
         InlinePanel("opening_hours", heading="Openingsuren", label="venster"),
     ]
 

@@ -54,7 +54,7 @@ def script_graph(page: ScriptPage, request: HttpRequest) -> dict[str, Any]:
     if page.last_published_at:
         webpage["lastReviewed"] = page.last_published_at.date().isoformat()
         webpage["dateModified"] = page.last_published_at.isoformat()
-    crumbs = [("Start", request.build_absolute_uri("/"))]
+    crumbs = [("Startpagina", request.build_absolute_uri("/"))]
     if theme := page.primary_theme:
         crumbs.append((theme.title, theme.get_full_url(request)))
     crumbs.append((page.title, url))
@@ -98,7 +98,7 @@ def webpage_graph(
     if home:
         nodes.append({"@type": "WebSite", "url": url, "name": "infolijn", "inLanguage": "nl-BE"})
     else:
-        crumbs = [("Start", request.build_absolute_uri("/")), (name, url)]
+        crumbs = [("Startpagina", request.build_absolute_uri("/")), (name, url)]
         nodes.append(
             {
                 "@type": "BreadcrumbList",
