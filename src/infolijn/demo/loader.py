@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from infolijn.demo.history import load_history
 from infolijn.knowledge.actions import act_on_review, revise_script, submit_for_review
 from infolijn.knowledge.exchange import import_script_directory
 from infolijn.knowledge.models import ScriptPage, Visibility
@@ -27,6 +28,8 @@ STAFF: list[tuple[str, str, str, Role]] = [
     ("redacteur", "An", "Claes", Role.EDITOR),
     ("redacteur2", "Bram", "De Smet", Role.EDITOR),
     ("voorlichter", "Yasmine", "Benali", Role.AGENT),
+    ("voorlichter2", "Lars", "Wouters", Role.AGENT),
+    ("voorlichter3", "Emma", "Maes", Role.AGENT),
     ("teamleider", "Kris", "Hermans", Role.TEAM_LEAD),
     ("planner", "Joke", "Lambrechts", Role.PLANNER),
     ("kwaliteit", "Ward", "Mertens", Role.QUALITY_MONITOR),
@@ -193,6 +196,7 @@ def _load() -> None:
     _partners()
     _scripts(staff["redacteur"], staff["redacteur2"])
     _publications()
+    load_history(timezone.now())
 
 
 def print_logins(*, port: int) -> None:
