@@ -184,6 +184,15 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "infolijn <noreply@infolijn.example>")
+# The line's mailbox, fetched by `infolijn periodic` when a host is set (contacts.imap).
+IMAP_HOST = env_str("INFOLIJN_IMAP_HOST")
+IMAP_PORT = env_int("INFOLIJN_IMAP_PORT", 993)
+IMAP_USER = env_str("INFOLIJN_IMAP_USER")
+IMAP_PASSWORD = env_str("INFOLIJN_IMAP_PASSWORD")
+IMAP_FOLDER = env_str("INFOLIJN_IMAP_FOLDER", "INBOX")
+IMAP_SSL = env_bool("INFOLIJN_IMAP_SSL", default=True)
+# Days after which a contact's personal data (e-mails, answers, contact form) is erased.
+CONTACT_RETENTION_DAYS = env_int("INFOLIJN_CONTACT_RETENTION_DAYS", 730)
 
 # Security: secure cookies and HSTS whenever the site runs behind TLS in production.
 SESSION_COOKIE_HTTPONLY = True

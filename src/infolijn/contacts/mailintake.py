@@ -35,7 +35,7 @@ from infolijn.contacts.actions import register_contact
 from infolijn.contacts.alerts import acknowledge
 from infolijn.contacts.desk_mail import DeskError
 from infolijn.contacts.errors import ContactError
-from infolijn.contacts.mailparse import ParsedMail, message_key, parse_mail
+from infolijn.contacts.mailparse import ParsedMail, erased_key, message_key, parse_mail
 from infolijn.contacts.models import Contact, InboundMessage, MailKind, OutboundMessage, Outcome
 from infolijn.partners.models import Channel, Partner
 
@@ -124,6 +124,8 @@ def take_in_message(
     """Store and route one message; returns what became of it ("duplicate" if already in)."""
     now = now or timezone.now()
     key = message_key(raw)
+    if InboundMessage.objects.filter(message_id=erased_key(key)).exists():
+        return "duplicate"  # taken in before, its personal data since erased
     try:
         with transaction.atomic():
             message = InboundMessage.objects.create(

@@ -75,6 +75,17 @@ class ParsedMail:
         return tuple(seen)
 
 
+ERASED_PREFIX = "erased:"
+
+
+def erased_key(key: str) -> str:
+    """What a message's key becomes when its personal data is erased: still unique and still
+    recognisable (a message fetched again is a duplicate), but no longer readable."""
+    if key.startswith(ERASED_PREFIX):
+        return key
+    return ERASED_PREFIX + hashlib.sha256(key.encode()).hexdigest()
+
+
 def message_key(raw: bytes) -> str:
     """The idempotency key: the Message-ID without brackets, else a sha256 of the raw bytes.
 
