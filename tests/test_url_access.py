@@ -89,7 +89,7 @@ EXPECTED = {
 ADMIN_EXPECTED = {
     "wagtailadmin_home": (
         lambda d: reverse("wagtailadmin_home"),
-        {EDITOR, ADMIN, REVIEWER_A, REVIEWER_B},
+        {EDITOR, ADMIN, REVIEWER_A, REVIEWER_B, QUALITY},
     ),
     "page_edit": (
         lambda d: reverse("wagtailadmin_pages:edit", args=[d["script_a_pk"]]),
@@ -232,9 +232,9 @@ def test_workplace_sends_each_role_to_its_start_page(client, world):
     users, _ = world
     expected = {
         AGENT: "/kennisbank/",
-        LEAD: "/kennisbank/",
-        PLANNER: "/kennisbank/",
-        QUALITY: "/kennisbank/",
+        LEAD: "/kwaliteit/",
+        PLANNER: "/planning/",
+        QUALITY: "/kwaliteit/",
         EDITOR: "/admin/",
         ADMIN: "/admin/",
         REVIEWER_A: "/partner/scripts/",

@@ -24,8 +24,21 @@ from infolijn.partners.roles import Role
 SCRIPT_WORKFLOW = "Redactie en partner"
 SITE_WORKFLOW = "Thema's en startpagina"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
-ADMIN_ONLY_ROLES = {Role.EDITOR, Role.PARTNER_REVIEWER, Role.ADMINISTRATOR}
+ADMIN_ONLY_ROLES = {
+    Role.EDITOR,
+    Role.PARTNER_REVIEWER,
+    Role.ADMINISTRATOR,
+    Role.QUALITY_MONITOR,  # keeps the evaluation forms (snippets)
+}
 ADMIN_MODEL_PERMISSIONS = {
+    Role.QUALITY_MONITOR: [
+        ("quality", "add_evaluationform"),
+        ("quality", "change_evaluationform"),
+        ("quality", "view_evaluationform"),
+        ("quality", "add_evaluationquestion"),
+        ("quality", "change_evaluationquestion"),
+        ("quality", "delete_evaluationquestion"),
+    ],
     Role.ADMINISTRATOR: [
         ("auth", "add_user"),
         ("auth", "change_user"),

@@ -11,10 +11,10 @@ START_PAGES: list[tuple[Role, str]] = [
     (Role.ADMINISTRATOR, "wagtailadmin_home"),
     (Role.EDITOR, "wagtailadmin_home"),
     (Role.PARTNER_REVIEWER, "knowledge:partner_scripts"),
-    (Role.TEAM_LEAD, "knowledge:desk_scripts"),
+    (Role.TEAM_LEAD, "quality:dashboard"),
     (Role.AGENT, "knowledge:desk_scripts"),
-    (Role.QUALITY_MONITOR, "knowledge:desk_scripts"),
-    (Role.PLANNER, "knowledge:desk_scripts"),
+    (Role.QUALITY_MONITOR, "quality:dashboard"),
+    (Role.PLANNER, "planning:overview"),
 ]
 
 

@@ -11,6 +11,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from infolijn.demo.history import load_history
+from infolijn.demo.planning import load_planning
+from infolijn.demo.quality import load_quality
 from infolijn.knowledge.actions import act_on_review, revise_script, submit_for_review
 from infolijn.knowledge.exchange import import_script_directory
 from infolijn.knowledge.models import ScriptPage, Visibility
@@ -33,6 +35,7 @@ STAFF: list[tuple[str, str, str, Role]] = [
     ("teamleider", "Kris", "Hermans", Role.TEAM_LEAD),
     ("planner", "Joke", "Lambrechts", Role.PLANNER),
     ("kwaliteit", "Ward", "Mertens", Role.QUALITY_MONITOR),
+    ("kwaliteit2", "Lotte", "Peeters", Role.QUALITY_MONITOR),
 ]
 
 
@@ -196,7 +199,10 @@ def _load() -> None:
     _partners()
     _scripts(staff["redacteur"], staff["redacteur2"])
     _publications()
-    load_history(timezone.now())
+    now = timezone.now()
+    load_history(now)
+    load_planning(now)
+    load_quality(now)
 
 
 def print_logins(*, port: int) -> None:

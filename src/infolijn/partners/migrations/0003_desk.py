@@ -5,20 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partners', '0002_closingday'),
+        ("partners", "0002_closingday"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agreement',
-            name='partner_reminder_working_days',
-            field=models.PositiveSmallIntegerField(default=2, help_text='Na zoveel werkdagen zonder antwoord sturen we de partner een herinnering.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='herinnering tweede lijn na (werkdagen)'),
+            model_name="agreement",
+            name="partner_reminder_working_days",
+            field=models.PositiveSmallIntegerField(
+                default=2,
+                help_text="Na zoveel werkdagen zonder antwoord sturen we de partner een herinnering.",
+                validators=[django.core.validators.MinValueValidator(1)],
+                verbose_name="herinnering tweede lijn na (werkdagen)",
+            ),
         ),
         migrations.AddField(
-            model_name='agreement',
-            name='send_acknowledgement',
-            field=models.BooleanField(default=False, help_text='Stuur de burger meteen een bevestiging met het referentienummer.', verbose_name='ontvangstbevestiging sturen'),
+            model_name="agreement",
+            name="send_acknowledgement",
+            field=models.BooleanField(
+                default=False,
+                help_text="Stuur de burger meteen een bevestiging met het referentienummer.",
+                verbose_name="ontvangstbevestiging sturen",
+            ),
         ),
     ]
