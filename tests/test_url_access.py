@@ -75,6 +75,7 @@ EXPECTED = {
         {AGENT, LEAD, ADMIN},
     ),
     "contacts:attention": (lambda d: reverse("contacts:attention"), {AGENT, LEAD, ADMIN}),
+    "contacts:callbacks": (lambda d: reverse("contacts:callbacks"), {AGENT, LEAD, ADMIN}),
     "contacts:publication_orders": (
         lambda d: reverse("contacts:publication_orders"),
         {AGENT, LEAD, ADMIN},
@@ -137,6 +138,7 @@ POST_ONLY = {
     "contacts:forward",
     "contacts:route",
     "contacts:dismiss",
+    "contacts:called_back",
     "contacts:publication_order_cancel",
 }  # tests/contacts
 for _matrix in APP_MATRICES.values():

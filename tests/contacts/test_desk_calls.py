@@ -113,3 +113,25 @@ def test_a_colleagues_call_is_not_my_current_call(client, scripts):
     assert list(
         ContactScript.objects.filter(contact=contact).values_list("script_id", flat=True)
     ) == ["startbedrag"]
+
+
+def test_a_call_back_is_an_answered_call_on_the_call_back_list_until_done(client, agent, scripts):
+    first, _ = scripts
+    client.force_login(agent)
+    client.post(
+        reverse("contacts:register_call", args=[first.script_id]),
+        {"outcome": "callback", "note": "dossiernummer opzoeken"},
+    )
+    contact = Contact.objects.get()
+    assert contact.outcome == "answered" and contact.answered_at is not None
+    assert contact.callback_requested and contact.callback_done_at is None
+    listing = client.get(reverse("contacts:callbacks")).content.decode()
+    assert "dossiernummer opzoeken" in listing
+    client.post(reverse("contacts:called_back", args=[contact.pk]))
+    again = client.post(reverse("contacts:called_back", args=[contact.pk]), follow=True)
+    assert "niet (meer) op de lijst" in again.content.decode()
+    contact.refresh_from_db()
+    assert contact.callback_done_at is not None
+    assert (
+        "dossiernummer opzoeken" not in client.get(reverse("contacts:callbacks")).content.decode()
+    )

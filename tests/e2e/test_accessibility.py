@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from infolijn.partners.roles import Role
 from tests.e2e.test_editorial_lifecycle import login
-from tests.factories import make_partner, make_script, make_user
+from tests.factories import make_partner, make_publication, make_script, make_user
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -20,6 +20,8 @@ def test_public_pages_and_desk_have_no_axe_violations(live_server, new_page):
     partner = make_partner("Agentschap Opgroeien")
     make_user(Role.AGENT, username="yasmine")
     make_script("startbedrag", partner=partner.name, title="Startbedrag van het Groeipakket")
+    make_publication(partner, slug="groeipakket", title="Het Groeipakket in een notendop")
+    make_publication(partner, slug="uitverkocht", title="Kinderopvang", stock=0)
     base = live_server.url
     page = new_page()
     pages = {
@@ -31,11 +33,22 @@ def test_public_pages_and_desk_have_no_axe_violations(live_server, new_page):
         "search without results": "/zoeken/?q=rijbewijs",
         "404": "/bestaat-niet/",
         "contact form": "/contact/",
+        "publications": "/publicaties/",
+        "order form": "/publicaties/groeipakket/bestellen/",
+        "order form, sold out": "/publicaties/uitverkocht/bestellen/",
         "login": "/aanmelden/",
     }
     found = {}
     for name, path in pages.items():
         page.goto(base + path)
+        found[name] = violations(page)
+    for name, path, button in (
+        ("order form with errors", "/publicaties/groeipakket/bestellen/", "Bestel"),
+        ("contact form with errors", "/contact/", "Verstuur je vraag"),
+    ):
+        page.goto(base + path)
+        page.get_by_role("button", name=button).click()
+        assert page.locator(".error-summary").is_visible()
         found[name] = violations(page)
     login(page, base, "yasmine")
     page.goto(base + "/kennisbank/?q=startbedrag")

@@ -20,13 +20,21 @@ from infolijn.partners.models import Channel
 
 CURRENT_CONTACT_MINUTES = 15
 DESK_OUTCOMES = (Outcome.ANSWERED, Outcome.FORWARDED)
+CALL_BACK = "callback"
 
 
 @transaction.atomic
 def register_call_with_script(
     *, script: object, outcome: str, note: str, actor: AbstractBaseUser
 ) -> Contact:
-    """Register a phone call answered now with ``script`` (a published ScriptPage)."""
+    """Register a phone call answered now with ``script`` (a published ScriptPage).
+
+    ``callback`` is an answered call the agent promised to call back: it waits in the desk's
+    call-back list until someone marks it done.
+    """
+    callback = outcome == CALL_BACK
+    if callback:
+        outcome = Outcome.ANSWERED
     if outcome not in DESK_OUTCOMES:
         raise ContactError(
             ContactErrorCode.UNKNOWN_OUTCOME,
@@ -45,7 +53,9 @@ def register_call_with_script(
         topic=script.script_id,  # type: ignore[attr-defined]
         actor=actor,
     )
-    Contact.objects.filter(pk=contact.pk).update(handled_by_id=actor.pk, note=note.strip()[:500])
+    Contact.objects.filter(pk=contact.pk).update(
+        handled_by_id=actor.pk, note=note.strip()[:500], callback_requested=callback
+    )
     link_script(contact=contact, script_id=script.script_id, actor=actor)  # type: ignore[attr-defined]
     return Contact.objects.get(pk=contact.pk)
 
@@ -76,3 +86,13 @@ def current_contact(*, contact_id: int | None, actor: AbstractBaseUser) -> Conta
     return Contact.objects.filter(
         pk=contact_id, handled_by_id=actor.pk, created_at__gte=since
     ).first()
+
+
+def mark_called_back(*, contact: Contact, actor: AbstractBaseUser) -> bool:
+    """The promised call back was made; False when it was already marked (safe to repeat)."""
+    done = Contact.objects.filter(
+        pk=contact.pk, callback_requested=True, callback_done_at__isnull=True
+    ).update(callback_done_at=timezone.now())
+    if done:
+        log(instance=contact, action="infolijn.contact.called_back", user=actor)
+    return bool(done)

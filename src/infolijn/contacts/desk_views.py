@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from infolijn.contacts import desk_mail, mailintake
 from infolijn.contacts.actions import REGISTERING_ROLES
+from infolijn.contacts.desk import mark_called_back
 from infolijn.contacts.forms import DismissForm, ForwardForm, QueueFilterForm, ReplyForm, RouteForm
 from infolijn.contacts.models import Contact, InboundMessage, PersonalDataAccess
 from infolijn.contacts.outbound import reference
@@ -16,6 +17,7 @@ from infolijn.contacts.passages import find_passage, script_passages
 from infolijn.contacts.queue import (
     VIEWS,
     QueueFilter,
+    callbacks,
     desk_queue,
     mail_needing_attention,
     view_counts,
@@ -263,3 +265,24 @@ def dismiss(request: HttpRequest, message_id: int) -> HttpResponse:
     else:
         messages.error(request, "Dit bericht werd al behandeld.")
     return redirect(reverse("contacts:attention"))
+
+
+@role_required(*REGISTERING_ROLES)
+def callback_list(request: HttpRequest) -> HttpResponse:
+    """Calls an agent promised to call back."""
+    return render(
+        request,
+        "contacts/callbacks.html",
+        {"contacts": callbacks()[:200], "needs_attention": mail_needing_attention().count()},
+    )
+
+
+@require_POST
+@role_required(*REGISTERING_ROLES)
+def called_back(request: HttpRequest, contact_id: int) -> HttpResponse:
+    contact = _contact(contact_id)
+    if mark_called_back(contact=contact, actor=request.user):  # type: ignore[arg-type]
+        messages.success(request, f"Gesprek #{contact.pk}: teruggebeld.")
+    else:
+        messages.error(request, f"Gesprek #{contact.pk} stond niet (meer) op de lijst.")
+    return redirect("contacts:callbacks")

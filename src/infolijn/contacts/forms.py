@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from infolijn.contacts.desk import CALL_BACK
 from infolijn.contacts.models import Outcome
 
 
@@ -10,6 +11,7 @@ class DeskCallForm(forms.Form):
         choices=[
             (Outcome.ANSWERED, _("beantwoord")),
             (Outcome.FORWARDED, _("doorgestuurd naar de partner")),
+            (CALL_BACK, _("terugbellen")),
         ],
         initial=Outcome.ANSWERED,
         widget=forms.RadioSelect,

@@ -130,6 +130,9 @@ class Contact(models.Model):
     )
     last_reminder_at = models.DateTimeField(_("laatste herinnering op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    # A call answered now that needs a call back (the answer needs looking up first).
+    callback_requested = models.BooleanField(_("terugbellen"), default=False)
+    callback_done_at = models.DateTimeField(_("teruggebeld op"), null=True, blank=True)
     created_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

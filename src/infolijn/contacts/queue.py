@@ -18,6 +18,15 @@ VIEWS = {
 }
 
 
+def callbacks() -> QuerySet[Contact]:
+    """Calls an agent promised to call back, oldest first."""
+    return (
+        Contact.objects.filter(callback_requested=True, callback_done_at__isnull=True)
+        .select_related("partner", "handled_by")
+        .order_by("received_at", "pk")
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class QueueFilter:
     view: str = "alle"

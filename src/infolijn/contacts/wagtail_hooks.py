@@ -14,6 +14,7 @@ LOG_ACTIONS = {
     "infolijn.contact.taken": (_("In behandeling genomen"), _("Contact in behandeling genomen")),
     "infolijn.contact.replied": (_("Beantwoord"), _("Antwoord verstuurd")),
     "infolijn.contact.forwarded": (_("Doorgestuurd"), _("Doorgestuurd naar de tweede lijn")),
+    "infolijn.contact.called_back": (_("Teruggebeld"), _("Burger teruggebeld")),
 }
 
 
