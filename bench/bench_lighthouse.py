@@ -27,11 +27,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Collection
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urlsplit
+
+from benchlib import prepare_demo_site, start_site
 
 ROOT = Path(__file__).resolve().parents[1]
 LH_DIR = ROOT / "bench" / "lighthouse"
@@ -57,12 +58,6 @@ METRICS = [
 ]
 SKIP_MODES = {"informative", "manual", "notApplicable"}
 MAX_ITEMS = 12
-
-
-def run(cmd: list[str], env: dict) -> None:
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{shlex.join(cmd[2:])} failed:\n{proc.stderr[-3000:]}")
 
 
 def ensure_lighthouse() -> None:
@@ -92,32 +87,6 @@ def get(port: int, path: str) -> tuple[int, str]:
         return response.status, response.read().decode("utf-8", "replace")
     finally:
         conn.close()
-
-
-def start_server(env: dict, port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "infolijn.config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            get(port, "/robots.txt")
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("server did not start")
 
 
 class Links(HTMLParser):
@@ -391,12 +360,10 @@ def main() -> None:
     for key in ("DATABASE_URL", "REDIS_URL", "DEBUG", "INFOLIJN_ENV"):
         env.pop(key, None)
     cli = [sys.executable, "-m", "infolijn.cli"]
-    run([*cli, "migrate", "-v", "0"], env)
-    run([*cli, "shell", "-c", "from infolijn.demo.loader import load_demo; load_demo()"], env)
-    run([*cli, "collectstatic", "--noinput", "-v", "0"], env)
+    prepare_demo_site(cli, env)
     lh_env = {**os.environ, "CHROME_PATH": chrome}
     port = free_port()
-    server = start_server(env, port)
+    server = start_site(env, port)
     results: list[tuple[str, str, str, dict]] = []  # (page type, path, form factor, lhr)
     try:
         pages, notes = pick_pages(port)

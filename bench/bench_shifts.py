@@ -35,6 +35,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchlib import cpu_name
+
 from infolijn.planning.engine.backlog import BacklogPlan, plan_backlog, spread_evenly
 from infolijn.planning.engine.shifts import (
     ShiftPlan,
@@ -229,16 +231,6 @@ def backlog_section() -> list[str]:
         )
     lines.append("")
     return lines
-
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main(argv: list[str]) -> int:

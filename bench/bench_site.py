@@ -12,48 +12,17 @@ import argparse
 import http.client
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
+from benchlib import prepare_demo_site, start_site
+
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8097
 PAGES = ["/", "/themas/gezin-en-kinderen/", "/info/groeipakket-startbedrag/"]
-
-
-def run(cmd: list[str], env: dict) -> None:
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
-
-
-def start_server(env: dict) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "infolijn.config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=1)
-            conn.request("GET", "/robots.txt")
-            conn.getresponse().read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("server did not start")
 
 
 def load(paths: list[str], seconds: float, clients: int) -> float:
@@ -97,10 +66,8 @@ def main() -> None:
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
     cli = [sys.executable, "-m", "infolijn.cli"]
-    run([*cli, "migrate", "-v", "0"], env)
-    run([*cli, "shell", "-c", "from infolijn.demo.loader import load_demo; load_demo()"], env)
-    run([*cli, "collectstatic", "--noinput", "-v", "0"], env)
-    server = start_server(env)
+    prepare_demo_site(cli, env)
+    server = start_site(env, PORT)
     static_dir = data / "static" / "benchpages"
     static_dir.mkdir(parents=True, exist_ok=True)
     static_paths = []
@@ -113,7 +80,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
-    server = start_server(env)  # WhiteNoise indexes the new files at start
+    server = start_site(env, PORT)  # WhiteNoise indexes the new files at start
     dynamic, static = [], []
     try:
         load(PAGES, 1.0, args.clients)  # warm the page cache

@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+from benchlib import cpu_name
 
 from infolijn.planning.engine.erlang import erlang_a_metrics, erlang_c_metrics, offered_load
 from infolijn.planning.engine.simulation import simulate
@@ -237,16 +238,6 @@ def verdict(low: float, high: float, target: float) -> str:
     if high < target:
         return "below target"
     return "target inside CI"
-
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def main(argv: list[str]) -> int:
