@@ -18,17 +18,11 @@ from infolijn.contacts import intervalstats
 from infolijn.contacts.models import QueueIntervalStat, TelephonyQueue
 from infolijn.partners.models import Partner
 
-STAT_FIELDS = (
-    "interval_seconds",
-    "offered",
-    "answered",
-    "answered_within_threshold",
-    "threshold_seconds",
-    "abandoned",
-    "short_abandons",
-    "wait_seconds_sum",
-    "handle_seconds_sum",
-    "abandon_wait_seconds_sum",
+# The figures of one interval: every field of the parsed row but its key.
+STAT_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(intervalstats.QueueIntervalStat)
+    if f.name not in ("source", "queue", "interval_start")
 )
 
 
