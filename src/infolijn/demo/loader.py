@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from infolijn.demo.history import load_history
+from infolijn.demo.intake import load_intake
 from infolijn.demo.planning import load_planning
 from infolijn.demo.quality import load_quality
 from infolijn.knowledge.actions import act_on_review, revise_script, submit_for_review
@@ -203,6 +204,7 @@ def _load() -> None:
     load_history(now)
     load_planning(now)
     load_quality(now)
+    load_intake(now)
 
 
 def print_logins(*, port: int) -> None:

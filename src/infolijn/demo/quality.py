@@ -49,7 +49,7 @@ QUESTIONS = [
 ]
 EXTRA_STAFF = [
     ("kwaliteit2", "Lotte", "Peeters", Role.QUALITY_MONITOR),
-    ("voorlichter2", "Tom", "Wouters", Role.AGENT),
+    ("voorlichter2", "Lars", "Wouters", Role.AGENT),
 ]
 FLAGS = [
     ("wrong", "Het bedrag in het script is dat van vorig jaar."),

@@ -2,6 +2,8 @@
 
 import enum
 
+from infolijn.core.errors import CodedError
+
 
 class PlanningErrorCode(enum.Enum):
     NOT_ALLOWED = "not_allowed"
@@ -44,13 +46,5 @@ MESSAGES = {
 }
 
 
-class PlanningError(Exception):
-    def __init__(self, code: PlanningErrorCode, field: str | None = None, **params: object):
-        self.code = code
-        self.field = field
-        self.params = params
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        return MESSAGES[self.code].format(**self.params)
+class PlanningError(CodedError):
+    messages = MESSAGES

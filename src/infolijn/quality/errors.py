@@ -2,6 +2,8 @@
 
 import enum
 
+from infolijn.core.errors import CodedError
+
 
 class QualityErrorCode(enum.StrEnum):
     NOT_ALLOWED = "not_allowed"
@@ -32,8 +34,5 @@ MESSAGES = {
 }
 
 
-class QualityError(ValueError):
-    def __init__(self, code: QualityErrorCode, **params: str) -> None:
-        self.code = code
-        self.message = MESSAGES[code].format(**params)
-        super().__init__(self.message)
+class QualityError(CodedError, ValueError):
+    messages = MESSAGES

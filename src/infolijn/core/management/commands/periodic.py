@@ -19,6 +19,7 @@ from infolijn.contacts.tasks import (
     send_unsent_mail,
     sweep_contact_deadlines,
 )
+from infolijn.intake.reminders import warn_owners
 from infolijn.knowledge.tasks import send_review_reminders
 from infolijn.quality.tasks import purge_expired_recordings, rollup_contact_facts
 from infolijn.search.actions import purge_old_search_logs
@@ -45,6 +46,7 @@ JOBS: dict[str, Callable[[], int]] = {
     "publication_orders_erased": erase_old_orders,
     "contacts_anonymised": erase_expired_personal_data.call,
     "recordings_purged": purge_expired_recordings.call,
+    "intake_go_live_warnings": lambda: warn_owners(timezone.now()),
 }
 
 
