@@ -21,27 +21,23 @@ DEFAULT_REMINDER_WORKING_DAYS = 2
 
 def acknowledge(contact: Contact) -> OutboundMessage | None:
     """Confirm receipt with the reference number, when the partner's agreement asks for it."""
-    from infolijn.contacts.desk_mail import citizen_address, original_subject
+    from infolijn.contacts.desk_mail import notice_to_citizen
 
     agreement = agreement_in_force(contact.partner, local_date(contact.received_at))
     if agreement is None or not agreement.send_acknowledgement:
         return None
-    to = citizen_address(contact)
-    if not to or contact.outbound.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists():
+    if contact.outbound.filter(kind=OutboundMessage.Kind.ACKNOWLEDGEMENT).exists():
         return None
-    message = queue_message(
-        kind=OutboundMessage.Kind.ACKNOWLEDGEMENT,
-        to=[to],
-        subject=f"Re: {original_subject(contact)}",
-        body=(
-            "Goeiedag,\n\nWe hebben je bericht goed ontvangen. Je krijgt een antwoord binnen "
-            f"{agreement.email_deadline_working_days} werkdagen.\n"
-            f"Je referentienummer is {reference(contact)}. Laat het in het onderwerp staan als "
-            "je ons opnieuw schrijft.\n\nMet vriendelijke groeten,\nDe infolijn\n\n"
-            "Dit is een automatisch bericht."
-        ),
-        contact=contact,
+    message = notice_to_citizen(
+        contact,
+        "Goeiedag,\n\nWe hebben je bericht goed ontvangen. Je krijgt een antwoord binnen "
+        f"{agreement.email_deadline_working_days} werkdagen.\n"
+        f"Je referentienummer is {reference(contact)}. Laat het in het onderwerp staan als "
+        "je ons opnieuw schrijft.\n\nMet vriendelijke groeten,\nDe infolijn\n\n"
+        "Dit is een automatisch bericht.",
     )
+    if message is None:
+        return None
     deliver(message)
     return message
 

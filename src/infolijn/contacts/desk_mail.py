@@ -107,6 +107,23 @@ def original_subject(contact: Contact) -> str:
     return first.subject if first is not None and first.subject else "Je vraag aan de infolijn"
 
 
+def notice_to_citizen(
+    contact: Contact, body: str, *, actor: AbstractBaseUser | None = None
+) -> OutboundMessage | None:
+    """Queue an automatic message to the citizen in the contact's thread (None: no address)."""
+    to = citizen_address(contact)
+    if not to:
+        return None
+    return queue_message(
+        kind=OutboundMessage.Kind.ACKNOWLEDGEMENT,
+        to=[to],
+        subject=f"Re: {original_subject(contact)}",
+        body=body,
+        contact=contact,
+        actor=actor,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Sent:
     message: OutboundMessage
@@ -197,19 +214,13 @@ def forward_to_partner(
             taken_at=None,
         )
         notice = None
-        to = citizen_address(current)
-        if tell_citizen and to:
-            notice = queue_message(
-                kind=OutboundMessage.Kind.ACKNOWLEDGEMENT,
-                to=[to],
-                subject=f"Re: {original_subject(current)}",
-                body=(
-                    "Goeiedag,\n\nWe hebben je vraag doorgestuurd naar "
-                    f"{partner.second_line_name or partner.name}. Zij nemen contact met je op.\n"
-                    f"Je referentienummer is {reference(current)}.\n\n"
-                    "Met vriendelijke groeten,\nDe infolijn"
-                ),
-                contact=current,
+        if tell_citizen:
+            notice = notice_to_citizen(
+                current,
+                "Goeiedag,\n\nWe hebben je vraag doorgestuurd naar "
+                f"{partner.second_line_name or partner.name}. Zij nemen contact met je op.\n"
+                f"Je referentienummer is {reference(current)}.\n\n"
+                "Met vriendelijke groeten,\nDe infolijn",
                 actor=actor,
             )
     log(instance=current, action="infolijn.contact.forwarded", user=actor)
