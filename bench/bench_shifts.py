@@ -26,16 +26,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
-import os
-import platform
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
-from benchlib import cpu_name
+from benchlib import write_results
 
 from infolijn.planning.engine.backlog import BacklogPlan, plan_backlog, spread_evenly
 from infolijn.planning.engine.shifts import (
@@ -246,18 +243,13 @@ def main(argv: list[str]) -> int:
     print("\n".join(shifts), flush=True)
     backlog = backlog_section()
     print("\n".join(backlog), flush=True)
-    elapsed = time.perf_counter() - started
-    header = [
-        "# Shift-plan benchmark (MILP vs greedy) and e-mail backlog",
-        "",
-        f"Command (from the repository root): `{command}`  ",
-        f"Run {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC on Python {platform.python_version()}, "
-        f"{cpu_name()} ({os.cpu_count()} CPUs, shared with other work: timings are "
-        f"indicative); took {elapsed:.0f} s.",
-        "",
-    ]
-    args.output.write_text("\n".join(header + shifts + backlog), encoding="utf-8")
-    print(f"wrote {args.output}")
+    write_results(
+        args.output,
+        title="Shift-plan benchmark (MILP vs greedy) and e-mail backlog",
+        command=command,
+        started=started,
+        sections=[shifts, backlog],
+    )
     return 0
 
 

@@ -18,18 +18,15 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import platform
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
 import numpy as np
-from benchlib import cpu_name
+from benchlib import write_results
 
 from infolijn.planning.engine.erlang import erlang_a_metrics, erlang_c_metrics, offered_load
 from infolijn.planning.engine.simulation import simulate
@@ -252,18 +249,13 @@ def main(argv: list[str]) -> int:
     speed = speed_section()
     print("\n".join(speed), flush=True)
     validation = validation_section(args.calls)
-    elapsed = time.perf_counter() - started
-    header = [
-        "# Staffing benchmark (Erlang C / Erlang A)",
-        "",
-        f"Command (from the repository root): `{command}`  ",
-        f"Run {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC on Python {platform.python_version()}, "
-        f"{cpu_name()} ({os.cpu_count()} CPUs, shared with other work: timings are "
-        f"indicative); took {elapsed:.0f} s.",
-        "",
-    ]
-    args.output.write_text("\n".join(header + speed + validation), encoding="utf-8")
-    print(f"wrote {args.output}")
+    write_results(
+        args.output,
+        title="Staffing benchmark (Erlang C / Erlang A)",
+        command=command,
+        started=started,
+        sections=[speed, validation],
+    )
     return 0
 
 

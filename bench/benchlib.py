@@ -1,10 +1,12 @@
 """What several benchmarks share: the machine's CPU name, and the demo site under gunicorn."""
 
 import http.client
+import os
 import platform
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -57,3 +59,21 @@ def start_site(env: dict, port: int) -> subprocess.Popen:
             time.sleep(0.2)
     server.terminate()
     raise RuntimeError("server did not start")
+
+
+def write_results(
+    output: Path, *, title: str, command: str, started: float, sections: list[list[str]]
+) -> None:
+    """A results file: a heading naming the command, when and where it ran, then the sections."""
+    elapsed = time.perf_counter() - started
+    header = [
+        f"# {title}",
+        "",
+        f"Command (from the repository root): `{command}`  ",
+        f"Run {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC on Python {platform.python_version()}, "
+        f"{cpu_name()} ({os.cpu_count()} CPUs, shared with other work: timings are "
+        f"indicative); took {elapsed:.0f} s.",
+        "",
+    ]
+    output.write_text("\n".join(header + [line for s in sections for line in s]), encoding="utf-8")
+    print(f"wrote {output}")

@@ -19,8 +19,9 @@ from infolijn.contacts.models import (
 )
 from infolijn.contacts.queries import kpis_for
 from infolijn.demo import history
+from infolijn.demo.loader import add_weekday_agreement
 from infolijn.partners.calendar import working_calendar
-from infolijn.partners.models import Agreement, ClosingDay, OpeningHours, Partner
+from infolijn.partners.models import ClosingDay, Partner
 from infolijn.partners.roles import Role
 from tests.factories import make_partner, make_script, make_user
 
@@ -39,18 +40,7 @@ def _demo_partners() -> list[Partner]:
         partner = make_partner(entry["name"])
         partner.email = entry["email"]
         partner.save()
-        agreement = Agreement.objects.create(
-            partner=partner,
-            valid_from=dt.date(2026, 1, 1),
-            channels=["phone", "email", "webform"],
-            service_level_target=0.8,
-            service_level_threshold_seconds=20,
-            email_deadline_working_days=2,
-        )
-        for weekday in range(5):
-            OpeningHours.objects.create(
-                agreement=agreement, weekday=weekday, opens=dt.time(9), closes=dt.time(19)
-            )
+        add_weekday_agreement(partner, valid_from=dt.date(2026, 1, 1))
         partners.append(partner)
     return partners
 

@@ -9,6 +9,7 @@ PURE_MODULES = [
     "infolijn.calendar",
     "infolijn.contacts.intervalstats",
     "infolijn.contacts.kpis",
+    "infolijn.contacts.problems",
     "infolijn.contacts.mailparse",
     "infolijn.knowledge.scriptfile",
     "infolijn.plainlanguage",

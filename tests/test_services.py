@@ -1,29 +1,12 @@
 """PostgreSQL and Redis: the production path. Skipped without the servers, required in CI."""
 
 import os
-import socket
 import uuid
 
 import pytest
 from django.db import connection
 
-REQUIRE = os.environ.get("INFOLIJN_REQUIRE_SERVICES") == "1"
-
-
-def reachable(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def need(service: str, ok: bool, reason: str) -> None:
-    if ok:
-        return
-    if REQUIRE:
-        pytest.fail(f"{service} is required (INFOLIJN_REQUIRE_SERVICES=1) but {reason}")
-    pytest.skip(f"{service}: {reason}")
+from tests.services import REQUIRE, need, reachable
 
 
 def test_redis_cache_round_trip(settings):

@@ -14,19 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from tests.services import need
 
-REQUIRE = os.environ.get("INFOLIJN_REQUIRE_SERVICES") == "1"
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 DOVEADM = shutil.which("doveadm") or "/usr/bin/doveadm"
-
-
-def need(service: str, ok: bool, reason: str) -> None:
-    if ok:
-        return
-    if REQUIRE:
-        pytest.fail(f"{service} is required (INFOLIJN_REQUIRE_SERVICES=1) but {reason}")
-    pytest.skip(f"{service}: {reason}")
 
 
 def free_port() -> int:

@@ -18,9 +18,10 @@ from django.utils import timezone
 from infolijn.calendar import local_date
 from infolijn.contacts.models import Contact
 from infolijn.demo.history import load_history
+from infolijn.demo.loader import add_weekday_agreement
 from infolijn.demo.planning import load_planning
 from infolijn.demo.quality import load_quality
-from infolijn.partners.models import Agreement, Channel, OpeningHours, Partner
+from infolijn.partners.models import Partner
 from infolijn.partners.roles import Role
 from infolijn.planning.models import ForecastSnapshot, StaffingPlan
 from infolijn.quality.models import Evaluation, EvaluationStatus, MysteryCampaign
@@ -97,18 +98,7 @@ def build_line() -> dict[str, str]:
     """A small demo line with a user per role; returns the paths of the pages under test."""
     now = timezone.now()
     partner = make_partner(PARTNER)
-    agreement = Agreement.objects.create(
-        partner=partner,
-        valid_from=dt.date(2020, 1, 1),
-        channels=[Channel.PHONE, Channel.EMAIL, Channel.WEBFORM],
-        service_level_target=0.8,
-        service_level_threshold_seconds=20,
-        email_deadline_working_days=2,
-    )
-    for weekday in range(5):
-        OpeningHours.objects.create(
-            agreement=agreement, weekday=weekday, opens=dt.time(9), closes=dt.time(19)
-        )
+    add_weekday_agreement(partner, valid_from=dt.date(2020, 1, 1))
     for n in range(2):
         make_script(f"omgeving-{n}", partner=PARTNER, title=f"Omgevingsvergunning {n}")
     for key, role in USERS.items():

@@ -14,6 +14,7 @@ from typing import IO
 
 from infolijn.contacts.errors import ContactError, ContactErrorCode
 from infolijn.contacts.models import EXTERNAL_ID_MAX_LENGTH, TOPIC_MAX_LENGTH, Outcome
+from infolijn.contacts.problems import Problem
 from infolijn.partners.models import Channel
 
 COLUMNS = (
@@ -28,19 +29,6 @@ COLUMNS = (
 )
 EXAMPLE_HEADER = ",".join(COLUMNS)
 _PARTNER_LIMIT = 200
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with the file: reported as ``FILE:LINE: field: problem``."""
-
-    line: int
-    field: str
-    problem: str
-
-    def format(self, filename: str) -> str:
-        where = f"{filename}:{self.line}" if self.line else filename
-        return f"{where}: {self.field}: {self.problem}"
 
 
 class UnreadableFileError(Exception):

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from infolijn.contacts.problems import Problem
+
 BRUSSELS = ZoneInfo("Europe/Brussels")
 INTERVAL_LENGTHS = (900, 1800, 3600)
 DEFAULT_THRESHOLD_SECONDS = 20
@@ -88,22 +90,6 @@ class Format(enum.Enum):
     CANONICAL = "canonical"
     AVAYA_HSPLIT = "avaya-hsplit"
     GENESYS_AGGREGATES = "genesys-aggregates"
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with the input: reported as ``FILE:LINE: field: problem``.
-
-    ``line`` is the physical line (1-based); 0 when the whole file is at fault or, for JSON,
-    when no line could be told (``field`` then holds the JSON path)."""
-
-    line: int
-    field: str
-    problem: str
-
-    def format(self, filename: str) -> str:
-        where = f"{filename}:{self.line}" if self.line else filename
-        return f"{where}: {self.field}: {self.problem}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,24 @@ def _user(username: str, first: str, last: str, role: Role | None) -> AbstractBa
     return user
 
 
+def add_weekday_agreement(partner: Partner, *, valid_from: dt.date) -> Agreement:
+    """The demo's agreement: phone, e-mail and web form, 80 % within 20 s, e-mail in two
+    working days, open Monday to Friday from 9 to 19."""
+    agreement = Agreement.objects.create(
+        partner=partner,
+        valid_from=valid_from,
+        channels=[Channel.PHONE, Channel.EMAIL, Channel.WEBFORM],
+        service_level_target=0.8,
+        service_level_threshold_seconds=20,
+        email_deadline_working_days=2,
+    )
+    for weekday in range(5):
+        OpeningHours.objects.create(
+            agreement=agreement, weekday=weekday, opens=dt.time(9), closes=dt.time(19)
+        )
+    return agreement
+
+
 def _partners() -> None:
     for entry in yaml.safe_load((CONTENT / "partners.yaml").read_text(encoding="utf-8")):
         partner = ensure_partner(name=entry["name"], actor=None)
@@ -70,18 +88,7 @@ def _partners() -> None:
         partner.second_line_name, partner.second_line_email = second["name"], second["email"]
         partner.second_line_phone = second["phone"]
         partner.save()
-        agreement = Agreement.objects.create(
-            partner=partner,
-            valid_from=dt.date(2026, 1, 1),
-            channels=[Channel.PHONE, Channel.EMAIL, Channel.WEBFORM],
-            service_level_target=0.8,
-            service_level_threshold_seconds=20,
-            email_deadline_working_days=2,
-        )
-        for weekday in range(5):
-            OpeningHours.objects.create(
-                agreement=agreement, weekday=weekday, opens=dt.time(9), closes=dt.time(19)
-            )
+        add_weekday_agreement(partner, valid_from=dt.date(2026, 1, 1))
         for reviewer in entry["reviewers"]:
             user = _user(reviewer["username"], reviewer["first_name"], reviewer["last_name"], None)
             assign_partner_reviewer(user=user, partner=partner, actor=None)
