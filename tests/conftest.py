@@ -40,6 +40,26 @@ def agent(db):
 
 
 @pytest.fixture
+def other_agent(db):
+    return make_user(Role.AGENT, username="tom-voorlichter")
+
+
+@pytest.fixture
+def team_lead(db):
+    return make_user(Role.TEAM_LEAD, username="kris-teamleider")
+
+
+@pytest.fixture
+def planner(db):
+    return make_user(Role.PLANNER, username="joke-planner")
+
+
+@pytest.fixture
+def monitor(db):
+    return make_user(Role.QUALITY_MONITOR, username="ward-kwaliteit")
+
+
+@pytest.fixture
 def outsider(db):
     return make_user(None, username="zonder-rol")
 

@@ -55,11 +55,6 @@ def question(inbox):
     return Contact.objects.get()
 
 
-@pytest.fixture
-def other_agent(db):
-    return make_user(Role.AGENT, username="tom-voorlichter")
-
-
 def test_only_one_agent_has_an_email_and_a_forgotten_take_lapses(question, agent, other_agent):
     desk_mail.take(question, actor=agent)
     desk_mail.take(question, actor=agent)  # taking your own again is fine

@@ -16,15 +16,9 @@ from infolijn.intake.actions import (
 from infolijn.intake.errors import IntakeError, IntakeErrorCode
 from infolijn.intake.models import Dossier, DossierComment, DossierStatus
 from infolijn.knowledge.models import ScriptPage
-from infolijn.partners.roles import Role
 from infolijn.planning.models import PartnerEvent
-from tests.factories import make_script, make_user
+from tests.factories import make_script
 from tests.intake.factories import dossier_values, make_accepted, make_dossier, make_submitted
-
-
-@pytest.fixture
-def lead(db):
-    return make_user(Role.TEAM_LEAD, username="kris-teamleider")
 
 
 def refused(code: IntakeErrorCode, call, **kwargs) -> None:
@@ -34,16 +28,16 @@ def refused(code: IntakeErrorCode, call, **kwargs) -> None:
 
 
 @pytest.mark.django_db
-def test_declined_dossier_cannot_be_accepted(partner_a, reviewer_a, lead, editor):
+def test_declined_dossier_cannot_be_accepted(partner_a, reviewer_a, team_lead, editor):
     dossier = make_submitted(partner_a, reviewer_a)
-    decline_dossier(dossier=dossier, actor=lead, comment="Valt buiten onze opdracht.")
+    decline_dossier(dossier=dossier, actor=team_lead, comment="Valt buiten onze opdracht.")
     refused(
         IntakeErrorCode.WRONG_STATE,
         accept_dossier,
         dossier=dossier,
-        actor=lead,
+        actor=team_lead,
         comment="Toch?",
-        owner=lead,
+        owner=team_lead,
         editor=editor,
     )
     assert Dossier.objects.get().status == DossierStatus.DECLINED
@@ -74,20 +68,24 @@ def test_partner_cannot_decide_on_own_request(partner_a, reviewer_a, editor):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("comment", ["", "   \n "])
-def test_a_decision_needs_a_comment(partner_a, reviewer_a, lead, editor, comment):
+def test_a_decision_needs_a_comment(partner_a, reviewer_a, team_lead, editor, comment):
     dossier = make_submitted(partner_a, reviewer_a)
     steps = DossierComment.objects.count()
     for action in (request_more_info, decline_dossier):
         refused(
-            IntakeErrorCode.COMMENT_REQUIRED, action, dossier=dossier, actor=lead, comment=comment
+            IntakeErrorCode.COMMENT_REQUIRED,
+            action,
+            dossier=dossier,
+            actor=team_lead,
+            comment=comment,
         )
     refused(
         IntakeErrorCode.COMMENT_REQUIRED,
         accept_dossier,
         dossier=dossier,
-        actor=lead,
+        actor=team_lead,
         comment=comment,
-        owner=lead,
+        owner=team_lead,
         editor=editor,
     )
     assert Dossier.objects.get().status == DossierStatus.SUBMITTED
@@ -95,9 +93,9 @@ def test_a_decision_needs_a_comment(partner_a, reviewer_a, lead, editor, comment
 
 
 @pytest.mark.django_db
-def test_empty_comment_in_the_browser_names_the_field(client, partner_a, reviewer_a, lead):
+def test_empty_comment_in_the_browser_names_the_field(client, partner_a, reviewer_a, team_lead):
     dossier = make_submitted(partner_a, reviewer_a)
-    client.force_login(lead)
+    client.force_login(team_lead)
     response = client.post(reverse("intake:decline", args=[dossier.reference]), {"comment": ""})
     assert response.status_code == 400
     assert "Schrijf een toelichting" in response.content.decode()
@@ -105,16 +103,20 @@ def test_empty_comment_in_the_browser_names_the_field(client, partner_a, reviewe
 
 
 @pytest.mark.django_db
-def test_accepting_needs_an_editor_and_a_line_owner(partner_a, reviewer_a, lead, editor, agent):
+def test_accepting_needs_an_editor_and_a_line_owner(
+    partner_a, reviewer_a, team_lead, editor, agent
+):
     dossier = make_submitted(partner_a, reviewer_a)
-    kwargs = {"dossier": dossier, "actor": lead, "comment": "Ok"}
-    refused(IntakeErrorCode.NOT_AN_EDITOR, accept_dossier, owner=lead, editor=lead, **kwargs)
+    kwargs = {"dossier": dossier, "actor": team_lead, "comment": "Ok"}
+    refused(
+        IntakeErrorCode.NOT_AN_EDITOR, accept_dossier, owner=team_lead, editor=team_lead, **kwargs
+    )
     refused(IntakeErrorCode.NOT_LINE_STAFF, accept_dossier, owner=agent, editor=editor, **kwargs)
     assert not ScriptPage.objects.exists() and not PartnerEvent.objects.exists()
 
 
 @pytest.mark.django_db
-def test_submit_needs_a_question_and_an_editable_state(partner_a, reviewer_a, lead):
+def test_submit_needs_a_question_and_an_editable_state(partner_a, reviewer_a, team_lead):
     dossier = make_dossier(partner_a, reviewer_a, questions=())
     refused(IntakeErrorCode.NO_QUESTIONS, submit_dossier, dossier=dossier, actor=reviewer_a)
     update_dossier(dossier=dossier, values=dossier_values(), actor=reviewer_a)
@@ -153,12 +155,12 @@ def test_partner_cannot_write_for_another_partner_or_name_its_scripts(
 
 
 @pytest.mark.django_db
-def test_go_live_refuses_open_items(partner_a, reviewer_a, lead, editor):
-    dossier = make_accepted(partner_a, reviewer_a, lead, editor)
+def test_go_live_refuses_open_items(partner_a, reviewer_a, team_lead, editor):
+    dossier = make_accepted(partner_a, reviewer_a, team_lead, editor)
     from django.utils import timezone
 
     with pytest.raises(IntakeError) as info:
-        go_live(dossier=dossier, actor=lead, now=timezone.now())
+        go_live(dossier=dossier, actor=team_lead, now=timezone.now())
     assert info.value.code == IntakeErrorCode.NOT_READY
     assert "opleiding gegeven" in info.value.message
     assert Dossier.objects.get().status == DossierStatus.ACCEPTED

@@ -8,27 +8,20 @@ from django.utils import timezone
 
 from infolijn.intake.models import GoLiveWarning
 from infolijn.intake.reminders import warn_owners
-from infolijn.partners.roles import Role
-from tests.factories import make_user
 from tests.intake.factories import future_working_day, make_accepted
 
 
-@pytest.fixture
-def lead(db):
-    return make_user(Role.TEAM_LEAD, username="kris-teamleider")
-
-
 @pytest.mark.django_db
-def test_owner_is_warned_once_a_day(partner_a, reviewer_a, lead, editor):
-    dossier = make_accepted(partner_a, reviewer_a, lead, editor, go_live=future_working_day(3))
-    far = make_accepted(partner_a, reviewer_a, lead, editor, go_live=future_working_day(15))
+def test_owner_is_warned_once_a_day(partner_a, reviewer_a, team_lead, editor):
+    dossier = make_accepted(partner_a, reviewer_a, team_lead, editor, go_live=future_working_day(3))
+    far = make_accepted(partner_a, reviewer_a, team_lead, editor, go_live=future_working_day(15))
     now = timezone.now()
     mail.outbox.clear()
     assert warn_owners(now) == 1
     assert warn_owners(now) == 0
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == [lead.email]
+    assert message.to == [team_lead.email]
     assert dossier.reference in message.subject and "Opleiding gegeven" in message.body
     assert far.reference not in message.subject
     assert warn_owners(now + dt.timedelta(days=1)) == 1
@@ -36,8 +29,8 @@ def test_owner_is_warned_once_a_day(partner_a, reviewer_a, lead, editor):
 
 
 @pytest.mark.django_db
-def test_failed_mail_leaves_no_claim(partner_a, reviewer_a, lead, editor, settings):
-    make_accepted(partner_a, reviewer_a, lead, editor, go_live=future_working_day(2))
+def test_failed_mail_leaves_no_claim(partner_a, reviewer_a, team_lead, editor, settings):
+    make_accepted(partner_a, reviewer_a, team_lead, editor, go_live=future_working_day(2))
     settings.EMAIL_BACKEND = "tests.contacts.failing_backend.RefusingBackend"
     with pytest.raises(Exception):  # noqa: B017, PT011 - any transport error
         warn_owners(timezone.now())

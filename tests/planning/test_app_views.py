@@ -6,9 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from infolijn.partners.roles import Role
 from infolijn.planning.models import ForecastSnapshot, PartnerEvent, StaffingPlan
-from tests.factories import make_user
 from tests.planning.factories import (
     make_event,
     make_history,
@@ -18,16 +16,6 @@ from tests.planning.factories import (
 )
 
 START = dt.date(2026, 3, 2)
-
-
-@pytest.fixture
-def planner(db):
-    return make_user(Role.PLANNER, username="joke-planner")
-
-
-@pytest.fixture
-def team_lead(db):
-    return make_user(Role.TEAM_LEAD, username="kris-teamleider")
 
 
 @pytest.fixture

@@ -6,18 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from infolijn.partners.roles import Role
 from infolijn.quality.models import ScriptFlag
 from infolijn.quality.rollup import rollup_range
 from infolijn.search.models import SearchLog
 from infolijn.website.models import PageFeedback
-from tests.factories import make_agreement, make_contact, make_script, make_user
+from tests.factories import make_agreement, make_contact, make_script
 from tests.quality.factories import make_call
-
-
-@pytest.fixture
-def lead(db):
-    return make_user(Role.TEAM_LEAD)
 
 
 @pytest.fixture
@@ -40,8 +34,8 @@ def traffic(partner_a, partner_b):
     return partner_a, partner_b
 
 
-def test_dashboard_shows_today_and_the_trend_against_target(client, lead, traffic):
-    client.force_login(lead)
+def test_dashboard_shows_today_and_the_trend_against_target(client, team_lead, traffic):
+    client.force_login(team_lead)
     page = client.get(reverse("quality:dashboard")).content.decode()
     assert "Kwaliteit van de lijn" in page
     assert "Agentschap Opgroeien" in page and "Vlaamse Belastingdienst" in page
@@ -108,6 +102,6 @@ def test_reviewer_cannot_read_another_partners_report(client, reviewer_b, traffi
     assert partner_a.name not in listing
 
 
-def test_report_rejects_an_impossible_month(client, lead, partner_a):
-    client.force_login(lead)
+def test_report_rejects_an_impossible_month(client, team_lead, partner_a):
+    client.force_login(team_lead)
     assert client.get(reverse("quality:report", args=[partner_a.code, 2026, 13])).status_code == 404

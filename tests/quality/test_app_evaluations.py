@@ -21,16 +21,6 @@ from tests.quality.factories import (
 
 
 @pytest.fixture
-def monitor(db):
-    return make_user(Role.QUALITY_MONITOR, username="ward-kwaliteit")
-
-
-@pytest.fixture
-def other_agent(db):
-    return make_user(Role.AGENT, username="tom-voorlichter")
-
-
-@pytest.fixture
 def form(db):
     return make_form()
 

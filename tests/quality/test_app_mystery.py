@@ -9,17 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from infolijn.calendar import BRUSSELS
-from infolijn.partners.roles import Role
 from infolijn.quality.errors import QualityError
 from infolijn.quality.models import MysteryCall, MysteryCampaign, MysteryScenario
 from infolijn.quality.mystery import campaign_report, generate_plan
-from tests.factories import make_script, make_user
+from tests.factories import make_script
 from tests.quality.factories import make_call
-
-
-@pytest.fixture
-def monitor(db):
-    return make_user(Role.QUALITY_MONITOR)
 
 
 @pytest.fixture

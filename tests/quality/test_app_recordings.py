@@ -17,11 +17,6 @@ from tests.factories import make_user
 from tests.quality.factories import make_call, make_evaluation, make_form, make_recording, wav_bytes
 
 
-@pytest.fixture
-def monitor(db):
-    return make_user(Role.QUALITY_MONITOR)
-
-
 @pytest.mark.parametrize(
     ("head", "kind"),
     [
